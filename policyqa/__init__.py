@@ -1,0 +1,1 @@
+"""policyqa: semantic search and extractive question answering over Chinese policy texts."""
