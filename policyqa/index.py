@@ -332,22 +332,39 @@ def _doc_key(doc: Document) -> str:
 def build_index(paths: Sequence[str | Path] | None = None, directory: str | Path | None = None,
                 embedder: Any = None, progress: Progress | None = None, rebuild: bool = False,
                 config: SearchConfig | None = None) -> tuple[PolicyIndex, BuildSummary]:
-    """Build or update the index at ``directory`` from files/directories ``paths``.
+    """Build or update the index at ``directory`` from files/directories ``paths`` (default ``seeds/``).
 
     Unchanged documents keep their chunks, vectors and BM25 rows; new and changed ones are chunked and
     embedded (through the embedding cache); deleted ones are dropped. The new state is written aside and
     published atomically. Raises IndexLockedError when another process is writing.
     """
+    from .ingest import ingest_paths
+
+    paths = list(paths) if paths else [DEFAULT_CORPUS]
+    report = ingest_paths(paths)
+    if not report.documents:
+        raise PolicyQAError(
+            "no documents to index in " + ", ".join(map(str, paths))
+            + (f" ({len(report.skipped)} files skipped: {report.skipped[0].reason})" if report.skipped else "")
+            + ": give files or directories with .txt or .md policy documents"
+        )
+    return build_from_documents(report.documents, directory, embedder, progress, rebuild, config,
+                                skipped=report.skipped)
+
+
+def build_from_documents(documents: Sequence[Document], directory: str | Path | None = None,
+                         embedder: Any = None, progress: Progress | None = None, rebuild: bool = False,
+                         config: SearchConfig | None = None,
+                         skipped: Sequence[SkippedFile] = ()) -> tuple[PolicyIndex, BuildSummary]:
+    """Index already chunked documents (the corpus is exactly ``documents``); see ``build_index``."""
     from .bm25 import BM25Index
     from .dense import DenseIndex
     from .embed_cache import EmbeddingCache
-    from .ingest import ingest_paths
     from .tokenizer import Tokenizer
 
     t0 = time.perf_counter()
     directory = Path(directory) if directory is not None else default_index_dir()
-    paths = list(paths) if paths else [DEFAULT_CORPUS]
-    summary = BuildSummary(directory=str(directory))
+    summary = BuildSummary(directory=str(directory), skipped=list(skipped))
     with store.WriteLock(directory):
         old: PolicyIndex | None = None
         if not rebuild:
@@ -361,31 +378,19 @@ def build_index(paths: Sequence[str | Path] | None = None, directory: str | Path
         if embedder is None:
             from .embedders import get_embedder
 
-            if old is not None:
-                embedder = old.embedder
-            else:
-                embedder = get_embedder(None)
+            embedder = old.embedder if old is not None else get_embedder(None)
         tokenizer = Tokenizer()
 
-        report = ingest_paths(paths)
-        summary.skipped = list(report.skipped)
-        if not report.documents:
-            raise PolicyQAError(
-                "no documents to index in " + ", ".join(map(str, paths))
-                + (f" ({len(report.skipped)} files skipped)" if report.skipped else "")
-                + ": give files or directories with .txt or .md policy documents"
-            )
-
         old_keys: dict[str, str] = old.manifest["documents"] if old is not None else {}
-        keep_sources = {d.source for d in report.documents if old_keys.get(d.source) == _doc_key(d)}
-        new_docs = [d for d in report.documents if d.source not in keep_sources]
+        keep_sources = {d.source for d in documents if old_keys.get(d.source) == _doc_key(d)}
+        new_docs = [d for d in documents if d.source not in keep_sources]
         summary.unchanged = len(keep_sources)
         summary.added = sum(1 for d in new_docs if d.source not in old_keys)
         summary.changed = len(new_docs) - summary.added
-        current_sources = {d.source for d in report.documents}
+        current_sources = {d.source for d in documents}
         summary.removed = sum(1 for s in old_keys if s not in current_sources)
 
-        # Documents in their new order: kept ones first (in old row order), then new/changed ones.
+        # Documents in their new order: kept ones first (in old order), then new or changed ones.
         doc_meta: list[dict[str, Any]] = []
         doc_index: dict[str, int] = {}
         if old is not None:
@@ -397,10 +402,11 @@ def build_index(paths: Sequence[str | Path] | None = None, directory: str | Path
             doc_index[d.source] = len(doc_meta)
             doc_meta.append(d.meta_dict())
 
+        kept_chunks: list[Chunk] = []
+        bm25 = dense = None
         if old is not None:
-            old_doc_sources = np.array([d["source"] for d in old.doc_list], dtype=object)
-            row_sources = old_doc_sources[old.chunks.doc_rows] if len(old) else np.array([], dtype=object)
-            keep_rows = np.array([s in keep_sources for s in row_sources], dtype=bool)
+            kept_docs = np.array([d["source"] in keep_sources for d in old.doc_list], dtype=bool)
+            keep_rows = kept_docs[old.chunks.doc_rows] if len(old) else np.zeros(0, dtype=bool)
             kept_chunks = [old.chunks[i] for i in np.flatnonzero(keep_rows)]
             bm25, dense = old.bm25, old.dense
             drop = np.flatnonzero(~keep_rows)
@@ -408,14 +414,12 @@ def build_index(paths: Sequence[str | Path] | None = None, directory: str | Path
                 bm25.remove(drop)
                 dense.remove(drop)
             summary.reused_embeddings += len(kept_chunks)
-        else:
-            kept_chunks, bm25, dense = [], None, None
 
         new_chunks = [c for d in new_docs for c in d.chunks]
-        new_meta = [doc_meta[doc_index[c.source]] for c in new_chunks]
         if new_chunks:
-            cache = EmbeddingCache(directory / "cache" / "embeddings.sqlite")
+            new_meta = [doc_meta[doc_index[c.source]] for c in new_chunks]
             texts = [embedding_text(m, c) for m, c in zip(new_meta, new_chunks)]
+            cache = EmbeddingCache(directory / "cache" / "embeddings.sqlite")
             t_embed = time.perf_counter()
             done = [0]
 
@@ -427,58 +431,63 @@ def build_index(paths: Sequence[str | Path] | None = None, directory: str | Path
             if progress:
                 progress("embedding", 0, len(texts))
             vectors, hits = cache.embed_passages(embedder, texts, progress=_progress)
+            vectors = np.asarray(vectors, dtype=np.float32)
             summary.embed_seconds = time.perf_counter() - t_embed
             summary.reused_embeddings += hits
             summary.embedded_chunks = len(texts) - hits
             if progress:
                 progress("tokenizing", 0, len(new_chunks))
             tokens = tokenizer.tokenize_many([bm25_text(c) for c in new_chunks])
-            if bm25 is None:
-                bm25 = BM25Index.build(tokens)
-                dense = DenseIndex.build(np.asarray(vectors, dtype=np.float32))
+            if progress:
+                progress("tokenizing", len(new_chunks), len(new_chunks))
+            if bm25 is None or dense is None:
+                bm25, dense = BM25Index.build(tokens), DenseIndex.build(vectors)
             else:
                 bm25.add(tokens)
-                dense.add(np.asarray(vectors, dtype=np.float32))
-        elif bm25 is None:
+                dense.add(vectors)
+        elif bm25 is None or dense is None:
             raise PolicyQAError("the documents produced no chunks: nothing to index")
 
         chunks = kept_chunks + new_chunks
-        doc_rows = [doc_index[c.source] for c in chunks]
-        if progress:
-            progress("writing", 0, 1)
-        gen = store.new_generation_dir(directory)
-        try:
-            store.write_chunks(gen, chunks, doc_rows)
-            store.write_json(gen / "documents.json", doc_meta)
-            bm25.save(gen / "bm25")
-            dense.save(gen / "dense")
-            doc_keys = {d.source: old_keys[d.source] for d in report.documents if d.source in keep_sources}
-            doc_keys.update({d.source: _doc_key(d) for d in new_docs})
-            manifest = {
-                "format_version": FORMAT_VERSION,
-                "embedder": {"id": embedder.id, "dim": int(embedder.dim), "name": getattr(embedder, "name", None),
-                             "options": getattr(embedder, "options", {})},
-                "tokenizer": {"version": tokenizer.version},
-                "dense": {"kind": dense.kind},
-                "documents": doc_keys,
-                "chunk_count": len(chunks),
-                "document_count": len(doc_meta),
-                "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-                "library_versions": _library_versions(),
-            }
-            store.write_json(gen / "manifest.json", manifest)
-            if old is not None:
-                old.close()
-            store.publish(directory, gen)
-        except BaseException:
-            store.discard(gen)
-            raise
-        if progress:
-            progress("writing", 1, 1)
+        doc_keys = {s: old_keys[s] for s in keep_sources}
+        doc_keys.update({d.source: _doc_key(d) for d in new_docs})
+        manifest = {
+            "format_version": FORMAT_VERSION,
+            "embedder": {"id": embedder.id, "dim": int(embedder.dim), "name": getattr(embedder, "name", None),
+                         "options": getattr(embedder, "options", {})},
+            "tokenizer": {"version": tokenizer.version},
+            "dense": {"kind": dense.kind},
+            "documents": doc_keys,
+            "chunk_count": len(chunks),
+            "document_count": len(doc_meta),
+            "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "library_versions": _library_versions(),
+        }
+        _write_generation(directory, manifest, doc_meta, chunks, [doc_index[c.source] for c in chunks],
+                          bm25, dense, old)
     summary.documents = len(doc_meta)
     summary.chunks = len(chunks)
     summary.seconds = time.perf_counter() - t0
     return PolicyIndex.load(directory, embedder, config), summary
+
+
+def _write_generation(directory: Path, manifest: dict[str, Any], doc_meta: list[dict[str, Any]],
+                      chunks: list[Chunk], doc_rows: list[int], bm25: Any, dense: Any,
+                      old: PolicyIndex | None) -> None:
+    """Write a complete generation aside, then publish it; on any failure the live index is untouched."""
+    gen = store.new_generation_dir(directory)
+    try:
+        store.write_chunks(gen, chunks, doc_rows)
+        store.write_json(gen / "documents.json", doc_meta)
+        bm25.save(gen / "bm25")
+        dense.save(gen / "dense")
+        store.write_json(gen / "manifest.json", manifest)
+        if old is not None:
+            old.close()
+        store.publish(directory, gen)
+    except BaseException:
+        store.discard(gen)
+        raise
 
 
 def open_index(directory: str | Path | None = None, paths: Sequence[str | Path] | None = None,

@@ -1,0 +1,5 @@
+"""``python -m policyqa``."""
+
+from .cli import main
+
+main()
