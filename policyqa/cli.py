@@ -208,6 +208,30 @@ def search(
         out.print(f"    {text[:160]}{'…' if len(text) > 160 else ''}", highlight=False)
 
 
+@app.command("eval")
+def eval_(
+    queries: Path = typer.Argument(Path("eval/queries.jsonl"), help="Labelled queries (JSONL)."),
+    index: Optional[Path] = IndexOpt,
+    modes: str = typer.Option("bm25,dense,hybrid", "--modes", help="Comma-separated retrieval modes."),
+    k: int = typer.Option(10, "--k", min=1, help="Cut-off for the metrics."),
+    runs: Optional[Path] = typer.Option(None, "--save-runs", help="Directory to save the runs (TREC) in."),
+    as_json: bool = JsonOpt,
+) -> None:
+    """Score retrieval (and `ask` on aggregation / no-answer questions) on a labelled query set."""
+    from .evaluation import evaluate, load_queries, save_runs
+
+    with _clean_errors():
+        labelled = load_queries(queries)
+        idx = _open(index)
+        report = evaluate(idx, labelled, modes=tuple(m.strip() for m in modes.split(",") if m.strip()), k=k)
+        if runs is not None:
+            save_runs(report, runs)
+    if as_json:
+        _print_json(report.to_dict())
+    else:
+        sys.stdout.write(report.table() + "\n")
+
+
 def main() -> None:
     """Entry point for ``python -m policyqa``."""
     app()
