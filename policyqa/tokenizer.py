@@ -1,0 +1,96 @@
+"""jieba tokenization for BM25: precise mode, a domain dictionary, stopwords, no overlapping fragments."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+import tempfile
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .textnorm import normalize
+
+log = logging.getLogger(__name__)
+
+TOKENIZER_VERSION = "jieba-precise-nohmm-1"
+
+# A token is kept when it has a CJK character, a letter or a digit (punctuation and spaces are dropped).
+_CONTENT = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9]")
+
+
+def _data_text(name: str) -> str:
+    return resources.files("policyqa").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def _cache_dir() -> str:
+    """Where jieba keeps its prefix-dictionary cache (reused across processes: loading drops ~0.8 s to ~0.3 s)."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    path = os.path.join(base, "policyqa")
+    try:
+        os.makedirs(path, exist_ok=True)
+        return path
+    except OSError:
+        return tempfile.gettempdir()
+
+
+class Tokenizer:
+    """Tokenizes Chinese (and English) text for BM25.
+
+    Precise mode (``jieba.lcut``), not search mode: search mode emits overlapping fragments
+    (公积 / 积金 / 公积金) that count the same text several times and distort BM25. HMM word discovery is
+    off so that an unknown name splits the same way in documents and in queries.
+    """
+
+    def __init__(self, user_dict: str | Path | None = None):
+        self.user_dict = Path(user_dict) if user_dict else None
+        self._jieba: Any = None
+        self._stopwords: frozenset[str] | None = None
+        digest = hashlib.sha256(_data_text("policy_dict.txt").encode())
+        digest.update(_data_text("stopwords.txt").encode())
+        if self.user_dict is not None:
+            try:
+                digest.update(self.user_dict.read_bytes())
+            except OSError as exc:
+                from .errors import PolicyQAError
+
+                raise PolicyQAError(f"cannot read user dictionary {self.user_dict}: {exc.strerror}") from None
+        self.version = f"{TOKENIZER_VERSION}+{digest.hexdigest()[:12]}"
+
+    def _load(self) -> Any:
+        if self._jieba is None:
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            tok = jieba.Tokenizer()
+            tok.tmp_dir = _cache_dir()
+            tok.initialize()
+            for line in _data_text("policy_dict.txt").splitlines():
+                parts = line.split()
+                if parts and not line.startswith("#"):
+                    tok.add_word(parts[0], int(parts[1]) if len(parts) > 1 else None)
+            if self.user_dict is not None:
+                tok.load_userdict(str(self.user_dict))
+            self._jieba = tok
+            self._stopwords = frozenset(
+                w.strip() for w in _data_text("stopwords.txt").splitlines() if w.strip() and not w.startswith("#")
+            )
+        return self._jieba
+
+    def tokenize(self, text: str) -> list[str]:
+        """Content tokens of ``text`` (normalised: half-width, simplified, lower-case)."""
+        tok = self._load()
+        stop = self._stopwords or frozenset()
+        out = []
+        for t in tok.lcut(normalize(text).lower(), HMM=False):
+            t = t.strip()
+            if t and t not in stop and _CONTENT.search(t):
+                out.append(t)
+        return out
+
+    def tokenize_many(self, texts: Sequence[str]) -> list[list[str]]:
+        """``tokenize`` for each text."""
+        return [self.tokenize(t) for t in texts]
