@@ -7,11 +7,19 @@ import re
 # Lines that are furniture wherever they occur.
 _ANYWHERE = re.compile(
     r"^\s*(?:"
-    r"索引号\s*[:：]|发布机构\s*[:：]|发文时间\s*[:：]|文号\s*[:：]|主题分类\s*[:：]|登记号\s*[:：]"
-    r"|公开日期\s*[:：]|发布时间\s*[:：]|访问次数\s*[:：]?|信息来源\s*[:：]|来源\s*[:：]|浏览次数"
+    r"索引号\s*[:：]|发布机构\s*[:：]|发文机关\s*[:：]|发文时间\s*[:：]|成文日期\s*[:：]|文号\s*[:：]|发文字号\s*[:：]"
+    r"|主题分类\s*[:：]|登记号\s*[:：]|公开日期\s*[:：]|发布日期\s*[:：]|发布时间\s*[:：]|访问次数\s*[:：]?"
+    r"|浏览次数|信息来源\s*[:：]|来源\s*[:：]|公开方式\s*[:：]|公开范围\s*[:：]"
     r"|扫一扫在手机上查看当前页面|【\s*打印\s*】|打印本页|关闭窗口|分享到"
     r")"
 )
+# Lines shaped like metadata values (an index number, a bare date, a disclosure type).
+_VALUE = re.compile(
+    r"^\s*(?:[0-9A-Z]{6,}[0-9A-Z/\-]*(?:/\d{4}-\d+)?"
+    r"|\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|主动公开|依申请公开|不予公开)\s*$"
+)
+_HEAD_LINES = 15
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:
@@ -26,10 +34,27 @@ def line_spans(text: str) -> list[tuple[int, int]]:
 
 
 def is_furniture_line(line: str) -> bool:
-    """True for a line that is page furniture (索引号/发布机构/访问次数/扫一扫…)."""
+    """True for a line that is page furniture wherever it stands (索引号/发布机构/访问次数/扫一扫…)."""
     return bool(_ANYWHERE.match(line))
 
 
+def _metadata_shaped(line: str) -> bool:
+    return is_furniture_line(line) or bool(_VALUE.match(line))
+
+
 def furniture_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans (whole lines) of ``text`` that are page furniture and not content."""
-    return [(s, e) for s, e in line_spans(text) if is_furniture_line(text[s:e])]
+    """Character spans (whole lines) of ``text`` that are page furniture and not content.
+
+    Besides lines that are furniture anywhere, a page header block is recognised: near the top, the
+    lines from the first to the last metadata-shaped line (index number, bare date, 主动公开…) when
+    everything between them is short label-like text (``市民政局``, ``工作计划与总结``).
+    """
+    spans = line_spans(text)
+    out = {i for i, (s, e) in enumerate(spans) if is_furniture_line(text[s:e])}
+    head = [i for i, (s, e) in enumerate(spans[:_HEAD_LINES]) if _metadata_shaped(text[s:e])]
+    if len(head) >= 2:
+        first, last = head[0], head[-1]
+        between = [text[s:e].strip() for s, e in spans[first:last + 1]]
+        if all(len(t) <= 30 and "。" not in t for t in between):
+            out.update(range(first, last + 1))
+    return [spans[i] for i in sorted(out)]

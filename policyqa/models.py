@@ -93,6 +93,7 @@ class Document:
     doc_number: str | None = None
     region: Region = field(default_factory=Region)
     chunks: list[Chunk] = field(default_factory=list)
+    issuer_level: str | None = None  # province/city/county/district, as the issuer's name says
 
     def meta_dict(self) -> dict[str, Any]:
         """Metadata only (no text, no chunks)."""
@@ -103,6 +104,7 @@ class Document:
             "date": self.date,
             "doc_number": self.doc_number,
             "region": self.region.to_dict(),
+            "issuer_level": self.issuer_level,
             "digest": self.digest,
             "encoding": self.encoding,
         }

@@ -1,0 +1,75 @@
+"""Files → documents: read and decode, infer metadata, apply sidecar overrides, chunk."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from .chunking import chunk_document
+from .errors import IngestError
+from .furniture import furniture_spans
+from .metadata import CORPUS_METADATA, SIDECAR_SUFFIX, extract_metadata, load_sidecar
+from .models import Document, IngestReport, SkippedFile
+from .readers import read_bytes, read_text, supported_suffixes
+
+log = logging.getLogger(__name__)
+
+
+def load_document(path: str | Path, overrides: dict[str, Any] | None = None,
+                  raw: bytes | None = None) -> Document:
+    """Read one file into a Document with metadata and chunks; IngestError (one line, names the file) if it can't."""
+    path = Path(path)
+    raw = read_bytes(path) if raw is None else raw
+    text, encoding = read_text(path, raw)
+    if overrides is None:
+        overrides = load_sidecar(path)
+    meta = extract_metadata(text, str(path))
+    meta.update(overrides or {})
+    digest = hashlib.sha256(raw).hexdigest()
+    chunks = chunk_document(text, str(path), digest, exclude=furniture_spans(text))
+    if not chunks:
+        raise IngestError(f"{path}: has no text outside page furniture; nothing to index")
+    return Document(source=str(path), text=text, digest=digest, encoding=encoding, title=meta.get("title"),
+                    issuer=meta.get("issuer"), date=meta.get("date"), doc_number=meta.get("doc_number"),
+                    region=meta["region"], chunks=chunks, issuer_level=meta.get("issuer_level"))
+
+
+def _is_document(path: Path) -> bool:
+    return (path.suffix.lower() in supported_suffixes() and not path.name.endswith(SIDECAR_SUFFIX)
+            and path.name != CORPUS_METADATA and not path.name.startswith("."))
+
+
+def iter_files(paths: Sequence[str | Path]) -> Iterator[tuple[Path, str | None]]:
+    """Documents under ``paths`` in a stable order, each with a reason if it must be skipped up front."""
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            for f in sorted(x for x in p.rglob("*") if x.is_file()):
+                if any(part.startswith(".") for part in f.relative_to(p).parts):
+                    continue
+                if _is_document(f):
+                    yield f, None
+                elif f.suffix.lower() not in (".json", ".jsonl"):
+                    log.info("not a supported document, ignored: %s", f)
+        elif p.is_file():
+            yield p, None
+        else:
+            yield p, f"{p}: no such file or directory"
+
+
+def ingest_paths(paths: Sequence[str | Path]) -> IngestReport:
+    """Ingest files and directories (recursively); unreadable files are skipped with a reason, the rest go on."""
+    report = IngestReport(documents=[])
+    for path, problem in iter_files(paths):
+        if problem:
+            report.skipped.append(SkippedFile(str(path), problem))
+            continue
+        try:
+            report.documents.append(load_document(path))
+        except IngestError as exc:
+            report.skipped.append(SkippedFile(str(path), str(exc)))
+            log.warning("skipped %s", exc)
+    return report

@@ -1,0 +1,225 @@
+"""Document metadata: title, issuer, date, 文号 and place, from page furniture, signature, title and text.
+
+A sidecar (``NAME.meta.json`` next to the document, or a line of ``metadata.jsonl`` in its directory)
+overrides anything inferred.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from pathlib import Path
+from typing import Any
+
+from .errors import IngestError
+from .furniture import furniture_spans, line_spans
+from .headings import marker_at
+from .models import Region
+from .regions import find_places, infer_region, resolve_place
+
+log = logging.getLogger(__name__)
+
+_DATE = re.compile(r"(\d{4})\s*(?:[-./]|年)\s*(\d{1,2})\s*(?:[-./]|月)\s*(\d{1,2})\s*日?")
+_CN_DATE = re.compile(r"([二〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
+_TITLE_END = re.compile(r"(要点|计划|总结|规划|方案|意见|通知|办法|条例|规定|细则|报告|纲要|决定|公告|通告|批复|函|安排|思路)$")
+_ISSUER = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:民政局|民政厅|人民政府|政府办公室|办公厅|委员会|局|厅|委|办公室)$")
+_ISSUER_IN = re.compile(r"(?:[\u4e00-\u9fff]{0,10}?(?:省|市|县|区))?(?:民政局|民政厅)")
+_SALUTATION = re.compile(r"[:：]\s*$")
+SIDECAR_SUFFIX = ".meta.json"
+_BARE_LEVEL = {"省": "province", "市": "city", "县": "county", "区": "district"}
+CORPUS_METADATA = "metadata.jsonl"
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    if 1949 <= y <= 2100 and 1 <= m <= 12 and 1 <= d <= 31:
+        return f"{y:04d}-{m:02d}-{d:02d}"
+    return None
+
+
+def parse_date(text: str) -> str | None:
+    """The first date in ``text`` as ISO ``yyyy-mm-dd`` (2025-04-30, 2023年3月2日, 二〇二三年三月二日)."""
+    m = _DATE.search(text)
+    if m:
+        return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _CN_DATE.search(text)
+    if m:
+        from .headings import cn_to_int
+
+        digits = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
+                  "六": "6", "七": "7", "八": "8", "九": "9"}
+        year = int("".join(digits[c] for c in m.group(1)))
+        return _iso(year, cn_to_int(m.group(2)), cn_to_int(m.group(3)))
+    return None
+
+
+def _furniture_fields(text: str) -> dict[str, str]:
+    """Values from page-furniture lines: 发布机构 and a date, in either `key: value` or pipe-table form."""
+    fields: dict[str, str] = {}
+    for s, e in furniture_spans(text):
+        line = text[s:e]
+        cells = [c.strip() for c in re.split(r"[|｜]", line)]
+        for i, cell in enumerate(cells):
+            key, _, value = cell.partition(":") if ":" in cell else cell.partition("：")
+            key = key.strip()
+            value = value.strip() or (cells[i + 1] if i + 1 < len(cells) and not re.search(r"[:：]", cells[i + 1]) else "")
+            if key in ("发布机构", "发文机关") and value and "issuer" not in fields and _ISSUER.match(value):
+                fields["issuer"] = value
+            if key in ("文号", "发文字号") and value and _DOC_NUMBER.search(value):
+                fields["doc_number"] = _DOC_NUMBER.search(value).group()
+        date = parse_date(line)
+        if date and "date" not in fields:
+            fields["date"] = date
+    return fields
+
+
+def _content_lines(text: str) -> list[str]:
+    skip = set(furniture_spans(text))
+    return [text[s:e].strip() for s, e in line_spans(text) if (s, e) not in skip and text[s:e].strip()]
+
+
+def _signature(lines: list[str]) -> tuple[str | None, str | None]:
+    """An issuer line followed by a date line (``厦门市民政局`` / ``2023年3月2日``), anywhere in the text."""
+    for a, b in zip(lines, lines[1:]):
+        if len(a) <= 20 and _ISSUER.match(a) and len(b) <= 16:
+            date = parse_date(b)
+            if date:
+                return a, date
+    return None, None
+
+
+def _title(lines: list[str]) -> str | None:
+    """A short line that names a document (…工作要点, …规划), skipping salutations and headings."""
+    for line in lines[:60]:
+        if len(line) > 40 or "。" in line or _SALUTATION.search(line) or marker_at(line) or "|" in line:
+            continue
+        if _TITLE_END.search(line):
+            return line
+    for line in lines[:10]:
+        m = re.search(r"《([^》]{4,40})》", line)
+        if m and "印发" in line:
+            return m.group(1)
+    return None
+
+
+def _derived_title(lines: list[str], who: str) -> str | None:
+    """A title for a document that states none: its kind (本规划 → 规划) or its first heading, after the issuer."""
+    preamble = "".join(ln for ln in lines[:3] if not marker_at(ln))
+    m = re.search(r"(?:制定|编制|印发)?本(规划|方案|计划|意见|办法|要点|细则)", preamble)
+    if m:
+        plan = "“十四五”" if "十四五" in preamble else ""
+        return f"{who}{plan}{m.group(1)}" if who else None
+    heading = next((ln for ln in lines if marker_at(ln)), None)
+    if heading is None:
+        return None
+    mk = marker_at(heading)
+    base = heading[mk.end:].strip().rstrip("。") if mk else heading
+    return f"{who}：{base}" if who else base
+
+
+def extract_metadata(text: str, source: str) -> dict[str, Any]:
+    """Inferred metadata: ``title``, ``issuer``, ``issuer_level``, ``date``, ``doc_number``, ``region``."""
+    fields = _furniture_fields(text)
+    lines = _content_lines(text)
+    sig_issuer, sig_date = _signature(lines)
+    title = _title(lines)
+    issuer = fields.get("issuer") or sig_issuer
+    if issuer is None and title:
+        m = _ISSUER_IN.match(title)
+        issuer = m.group() if m else None
+    date = fields.get("date") or sig_date
+    doc_number = fields.get("doc_number")
+    hints = [h for h in (issuer, title, sig_issuer) if h]
+    region = infer_region(text, hints)
+    issuer_level = None
+    if issuer and issuer[0] in _BARE_LEVEL:
+        # An unnamed issuer (市民政局, 区民政局) says its level; "市" in a 舟山 document is 舟山市.
+        issuer_level = _BARE_LEVEL[issuer[0]]
+        if issuer_level == "city" and region.city:
+            issuer = region.city + issuer[1:]
+    elif issuer:
+        places = find_places(issuer)
+        if places:
+            issuer_level = places[-1][0].level
+    if title is None:
+        title = _derived_title(lines, issuer or region.name or "")
+    return {"title": title, "issuer": issuer, "issuer_level": issuer_level, "date": date,
+            "doc_number": doc_number, "region": region}
+
+
+def _region_from(value: Any, where: str) -> Region:
+    if isinstance(value, Region):
+        return value
+    if isinstance(value, dict):
+        return Region.from_dict(value)
+    if isinstance(value, str):
+        r = resolve_place(value)
+        if r is None:
+            raise IngestError(f"{where}: unknown or ambiguous place {value!r}; give a full name such as 金华市 or 武义县")
+        return r
+    raise IngestError(f"{where}: 'region' must be a place name or an object with province/city/county")
+
+
+def normalise_overrides(raw: dict[str, Any], where: str) -> dict[str, Any]:
+    """Check a sidecar's fields and turn ``region`` into a Region."""
+    allowed = {"title", "issuer", "issuer_level", "date", "doc_number", "region", "source", "file"}
+    unknown = set(raw) - allowed
+    if unknown:
+        log.warning("%s: ignoring unknown metadata fields %s", where, sorted(unknown))
+    out = {k: v for k, v in raw.items() if k in allowed - {"source", "file"}}
+    if "region" in out and out["region"] is not None:
+        out["region"] = _region_from(out["region"], where)
+    if out.get("date"):
+        iso = parse_date(str(out["date"]))
+        if iso is None:
+            raise IngestError(f"{where}: cannot read date {out['date']!r}; use yyyy-mm-dd")
+        out["date"] = iso
+    return out
+
+
+def _read_json(path: Path, where: str) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise IngestError(f"{where}: cannot read metadata ({exc.__class__.__name__}: {exc}); fix or remove the file") from None
+
+
+def corpus_metadata(directory: Path) -> dict[str, dict[str, Any]]:
+    """``metadata.jsonl`` of a corpus directory: file name (or relative path) → fields."""
+    path = directory / CORPUS_METADATA
+    if not path.is_file():
+        return {}
+    out: dict[str, dict[str, Any]] = {}
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise IngestError(f"{path}: cannot read ({exc}); fix or remove it") from None
+    for n, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise IngestError(f"{path} line {n}: not JSON ({exc.msg}); fix or remove the line") from None
+        key = rec.get("source") or rec.get("file")
+        if not isinstance(rec, dict) or not key:
+            raise IngestError(f"{path} line {n}: each line needs a \"source\" (file name) field")
+        out[str(key)] = rec
+    return out
+
+
+def load_sidecar(path: str | Path) -> dict[str, Any] | None:
+    """Overrides for a document: ``NAME.meta.json`` beside it, else its line in the directory's ``metadata.jsonl``."""
+    path = Path(path)
+    side = path.with_name(path.name + SIDECAR_SUFFIX)
+    if not side.is_file():
+        side = path.with_suffix(SIDECAR_SUFFIX)
+    if side.is_file():
+        raw = _read_json(side, str(side))
+        if not isinstance(raw, dict):
+            raise IngestError(f"{side}: must be a JSON object")
+        return normalise_overrides(raw, str(side))
+    records = corpus_metadata(path.parent)
+    rec = records.get(path.name) or records.get(str(path))
+    return normalise_overrides(rec, f"{path.parent / CORPUS_METADATA} ({path.name})") if rec else None
