@@ -115,6 +115,13 @@ class BM25Index:
         rows = candidates[order]
         return rows, scores[rows]
 
+    def idf(self, terms: Sequence[str]) -> np.ndarray:
+        """Unfloored BM25 idf of each term; a term the index has never seen gets the largest possible idf."""
+        n = len(self)
+        df_all = np.diff(self.weights.indptr)
+        df = np.array([df_all[self.vocab[t]] if t in self.vocab else 0 for t in terms], dtype=np.float64)
+        return np.log(n - df + 0.5) - np.log(df + 0.5)
+
     # ------------------------------------------------------------ persistence
     def save(self, directory: Path) -> None:
         """Write the index into ``directory`` (created); the caller makes the write atomic."""

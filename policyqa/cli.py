@@ -208,6 +208,29 @@ def search(
         out.print(f"    {text[:160]}{'…' if len(text) > 160 else ''}", highlight=False)
 
 
+@app.command()
+def ask(
+    question: str = typer.Argument(..., help="A question in Chinese or English, e.g. 哪些城市推进殡葬改革."),
+    index: Optional[Path] = IndexOpt,
+    k: int = typer.Option(10, "--k", min=1, help="How many passages an open question may cite."),
+    as_json: bool = JsonOpt,
+) -> None:
+    """Answer a question with numbered citations of exact passages (built on first use from seeds/)."""
+    from .answer import ask as ask_question
+
+    with _clean_errors():
+        idx = _open(index)
+        answer = ask_question(question, index=idx, k=k)
+    if as_json:
+        _print_json(answer.to_dict())
+        return
+    from rich.console import Console
+
+    from .render import answer_renderable
+
+    Console().print(answer_renderable(answer), highlight=False)
+
+
 @app.command("eval")
 def eval_(
     queries: Path = typer.Argument(Path("eval/queries.jsonl"), help="Labelled queries (JSONL)."),
