@@ -101,10 +101,15 @@ class BM25Index:
             out[w.indices[s:e]] += times * w.data[s:e]
         return out
 
-    def top_k(self, query_tokens: Sequence[str], k: int,
-              allowed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-        """Rows and scores of the ``k`` best-scoring rows with a positive score, best first."""
+    def top_k(self, query_tokens: Sequence[str], k: int, allowed: np.ndarray | None = None,
+              expansion: Sequence[str] = (), expansion_weight: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
+        """Rows and scores of the ``k`` best-scoring rows with a positive score, best first.
+
+        ``expansion`` terms (pseudo-relevance feedback) add their BM25 scores times ``expansion_weight``.
+        """
         scores = self.scores(query_tokens)
+        if expansion and expansion_weight:
+            scores += expansion_weight * self.scores(expansion)
         if allowed is not None:
             scores[~allowed] = 0.0
         candidates = np.flatnonzero(scores > 0)
