@@ -29,6 +29,9 @@ FOUND_DENSE = 0.905
 # (place precision 0.90 / recall 0.88 on the labelled aggregation questions).
 DOC_COVERAGE = 0.4
 DOC_DENSE = 0.92
+# Once an answer is found, an open question also cites nearby-ranked passages above this looser floor.
+SHOW_COVERAGE = 0.2
+SHOW_DENSE = 0.85
 CANDIDATES = 60
 _SENTENCE = re.compile(r"[^。！？；;!?\n]+[。！？；;!?]?")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|元|人|个|家|张|户|名|项|次|亩|年)?")
@@ -223,7 +226,9 @@ def ask(question: str, index: Any = None, k: int = 10) -> Answer:
                       f"在已索引的 {len(index.doc_list)} 份文件中没有找到与“{topic}”相关的内容。")
     if info.kind == "aggregation":
         return _aggregate(question, info, index, scored, chinese, k)
-    return _passages(question, info, index, relevant, k)
+    shown = relevant if info.kind == "fact" else [
+        s for s in scored if s in relevant or _passes(s, SHOW_COVERAGE, SHOW_DENSE, chinese)]
+    return _passages(question, info, index, shown, k)
 
 
 def _aggregate(question: str, info: QuestionInfo, index: Any, scored: list[_Scored], chinese: bool,
@@ -296,9 +301,11 @@ def _passages(question: str, info: QuestionInfo, index: Any, relevant: list[_Sco
     else:
         for g in groups.values():
             first = citations[g.citations[0] - 1]
-            heading = first.headings[-1] if first.headings else (first.title or "")
-            lines.append(f"{g.label}《{first.title or Path(first.source).name}》{heading}"
-                         + "".join(f"[{n}]" for n in g.citations))
+            items = []
+            for n in g.citations:
+                c = citations[n - 1]
+                items.append(f"{c.headings[-1] if c.headings else '（前言）'}[{n}]")
+            lines.append(f"{g.label}《{first.title or Path(first.source).name}》：" + "；".join(items))
         text = f"相关内容见 {len(groups)} 份文件：\n" + "\n".join(lines)
     return Answer(question, info.kind, True, text, list(groups.values()), citations)
 
