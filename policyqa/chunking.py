@@ -235,7 +235,8 @@ def _parse(text: str, lines: list[_Line]) -> list[_Region]:
                 stack[-1].has_children = True
             node = _Node(rank, heading, standalone, path() + [heading])
             stack.append(node)
-            if not standalone:
+            # A heading that is a whole sentence (1.内容一。) is content too; a bare title (一、工作思路) is not.
+            if not standalone or seg.rstrip().endswith(("。", "！", "？", "!", "?")):
                 add_text(line.start + s, line.start + e)
         i += 1
     flush()

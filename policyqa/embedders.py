@@ -100,7 +100,8 @@ class SentenceTransformerEmbedder:
         self.query_prompt = query_prompt if query_prompt is not None else prompts.get("query", "")
         self.passage_prompt = passage_prompt if passage_prompt is not None else (
             prompts.get("passage", prompts.get("document", "")))
-        self.dim = int(model.get_sentence_embedding_dimension())
+        get_dim = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+        self.dim = int(get_dim())
         tag = hashlib.sha256(f"{self.query_prompt}\x00{self.passage_prompt}".encode()).hexdigest()[:8]
         self.id = f"st:{self._path}#{tag}"
 

@@ -1,0 +1,16 @@
+from pathlib import Path
+
+import pytest
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seed_texts() -> dict[str, str]:
+    """Decoded text of each seed file, keyed by its 3-digit prefix."""
+    return {p.name[:3]: p.read_bytes().decode("utf-8-sig") for p in sorted(SEEDS.glob("*.txt"))}
