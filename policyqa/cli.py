@@ -86,7 +86,8 @@ def _open(index: Optional[Path], model: Optional[str] = None) -> Any:
     from .index import DEFAULT_CORPUS, default_index_dir, open_index
 
     directory = index or default_index_dir()
-    if not (directory / "CURRENT").exists() and Path(DEFAULT_CORPUS).is_dir():
+    # Only the default index is built on demand: an explicit --index that does not exist is a mistake.
+    if index is None and not (directory / "CURRENT").exists() and Path(DEFAULT_CORPUS).is_dir():
         _stderr().print(f"no index at {directory} yet: building it from {DEFAULT_CORPUS}/ (once)…")
         with _progress_bar() as progress:
             return open_index(directory, [DEFAULT_CORPUS], _embedder(model), progress=progress)

@@ -14,3 +14,13 @@ def seeds_dir() -> Path:
 def seed_texts() -> dict[str, str]:
     """Decoded text of each seed file, keyed by its 3-digit prefix."""
     return {p.name[:3]: p.read_bytes().decode("utf-8-sig") for p in sorted(SEEDS.glob("*.txt"))}
+
+
+@pytest.fixture(scope="session")
+def real_index(tmp_path_factory):
+    """The seeds indexed with the real bundled model (about 30 s once per test session)."""
+    from policyqa.index import build_index
+
+    directory = tmp_path_factory.mktemp("real-index") / "idx"
+    index, _ = build_index([SEEDS], directory)
+    return index

@@ -1,0 +1,100 @@
+"""`ask` on the real seeds index: aggregation, fact, open and no-answer questions; JSON, HTML, exact citations."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from policyqa.answer import ask
+
+
+def assert_citations_exact(answer):
+    assert answer.citations
+    for c in answer.citations:
+        text = Path(c.source).read_bytes().decode("utf-8-sig")
+        assert text[c.start:c.end] == c.text
+        if c.highlight:
+            a, b = c.highlight
+            assert 0 <= a < b <= len(c.text)
+
+
+def test_which_cities_promote_funeral_reform(real_index):
+    a = ask("哪些城市推进殡葬改革", index=real_index)
+    assert a.kind == "aggregation" and a.found
+    listed = {g.region.name: g for g in a.groups if not g.toc_only}
+    assert {"金华市", "舟山市", "厦门市", "武义县"} <= set(listed)
+    for g in listed.values():
+        assert any("殡葬" in a.citations[n - 1].text for n in g.citations)
+    toc = [g for g in a.groups if g.toc_only]
+    assert [g.region.name for g in toc] == ["宣城市"] and toc[0].district_document
+    assert a.citations[toc[0].citations[0] - 1].kind == "toc"
+    assert "武义县（金华市）" in a.answer and "[1]" in a.answer
+    assert_citations_exact(a)
+
+
+def test_traditional_question_gives_the_same_places(real_index):
+    simp = ask("哪些城市推进殡葬改革", index=real_index)
+    trad = ask("哪些城市推進殯葬改革", index=real_index)
+    assert [g.region for g in trad.groups] == [g.region for g in simp.groups]
+
+
+def test_fact_highlights_the_sentence_with_the_number(real_index):
+    a = ask("舟山养老机构护理员持证率提高到了多少", index=real_index)
+    assert a.kind == "fact" and a.found
+    first = a.citations[0]
+    assert first.source.endswith("001_c62b87d9ede609d7.txt")
+    s, e = first.highlight
+    assert "71%" in first.text[s:e] and "90%" in first.text[s:e]
+    assert "90%" in a.answer
+    assert_citations_exact(a)
+
+
+def test_open_question_groups_passages_by_document(real_index):
+    a = ask("厦门怎样健全社会救助体系", index=real_index)
+    assert a.kind == "open" and a.found
+    assert all(c.source.endswith("002_d694fe737bb68630.txt") for c in a.citations)  # 厦门 steers to its document
+    assert any("8.改革完善社会救助制度体系" in c.text for c in a.citations)
+    assert_citations_exact(a)
+
+
+def test_no_answer_is_said_plainly(real_index):
+    a = ask("哪些城市发布了新能源汽车补贴政策", index=real_index)
+    assert not a.found and not a.citations and not a.groups
+    assert "没有找到" in a.answer
+
+
+def test_place_without_documents(real_index):
+    a = ask("北京市怎样推进殡葬改革", index=real_index)
+    assert not a.found and "北京市" in a.answer
+
+
+def test_json_schema(real_index):
+    d = json.loads(json.dumps(ask("哪些城市推进殡葬改革", index=real_index).to_dict(), ensure_ascii=False))
+    assert set(d) >= {"question", "kind", "found", "answer", "groups", "citations"}
+    assert all(set(g) >= {"region", "citations"} for g in d["groups"])
+    for c in d["citations"]:
+        assert set(c) >= {"id", "source", "title", "region", "headings", "text", "start", "end", "score"}
+    ids = {c["id"] for c in d["citations"]}
+    assert {n for g in d["groups"] for n in g["citations"]} <= ids
+
+
+def test_html_rendering_is_escaped_and_linked(real_index):
+    a = ask("舟山养老机构护理员持证率提高到了多少", index=real_index)
+    a.question = "<script>x</script>" + a.question
+    out = a._repr_html_()
+    assert "<script>" not in out and "&lt;script&gt;" in out
+    assert 'href="#pqa-cite-1"' in out and 'id="pqa-cite-1"' in out and "<mark>" in out
+
+
+def test_citations_frame(real_index):
+    pd = pytest.importorskip("pandas")
+    frame = ask("哪些城市推进殡葬改革", index=real_index).citations_frame()
+    assert isinstance(frame, pd.DataFrame) and {"source", "text", "start", "end"} <= set(frame.columns)
+
+
+def test_search_done_when_on_the_seeds(real_index):
+    burial = {Path(h.chunk.source).name[:3] for h in real_index.search("哪些城市推进殡葬改革", k=10) if "殡葬" in h.chunk.text}
+    assert {"000", "001", "002", "004"} <= burial
+    meals = {Path(h.chunk.source).name[:3] for h in real_index.search("给老年人送饭的服务", k=10)
+             if any(w in h.chunk.text for w in ("助餐", "幸福食堂", "敬老餐厅"))}
+    assert len(meals) >= 4
