@@ -364,22 +364,37 @@ def build_index(paths: Sequence[str | Path] | None = None, directory: str | Path
     from .ingest import ingest_paths
 
     paths = list(paths) if paths else [DEFAULT_CORPUS]
-    report = ingest_paths(paths)
-    if not report.documents:
+    known = {} if rebuild else _known_digests(Path(directory) if directory is not None else default_index_dir())
+    report = ingest_paths(paths, known=known)
+    if not report.documents and not report.unchanged:
         raise PolicyQAError(
             "no documents to index in " + ", ".join(map(str, paths))
             + (f" ({len(report.skipped)} files skipped: {report.skipped[0].reason})" if report.skipped else "")
             + ": give files or directories with .txt or .md policy documents"
         )
     return build_from_documents(report.documents, directory, embedder, progress, rebuild, config,
-                                skipped=report.skipped)
+                                skipped=report.skipped, unchanged=report.unchanged)
+
+
+def _known_digests(directory: Path) -> dict[str, str]:
+    """source → raw-file digest of the live index, so unchanged files need not be parsed again (best effort:
+    anything unreadable just means every file is parsed)."""
+    try:
+        gen = store.current_generation(directory)
+        return {d["source"]: d["digest"] for d in store.read_json(gen / "documents.json")}
+    except (PolicyQAError, KeyError, TypeError):
+        return {}
 
 
 def build_from_documents(documents: Sequence[Document], directory: str | Path | None = None,
                          embedder: Any = None, progress: Progress | None = None, rebuild: bool = False,
-                         config: SearchConfig | None = None,
-                         skipped: Sequence[SkippedFile] = ()) -> tuple[PolicyIndex, BuildSummary]:
-    """Index already chunked documents (the corpus is exactly ``documents``); see ``build_index``."""
+                         config: SearchConfig | None = None, skipped: Sequence[SkippedFile] = (),
+                         unchanged: Sequence[str] = ()) -> tuple[PolicyIndex, BuildSummary]:
+    """Index already chunked documents; see ``build_index``.
+
+    The corpus is ``documents`` plus the sources in ``unchanged``: files whose bytes (and sidecar) match
+    the live index, kept as they are without being parsed again.
+    """
     from .bm25 import BM25Index
     from .dense import DenseIndex
     from .embed_cache import EmbeddingCache
@@ -405,12 +420,22 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
         tokenizer = Tokenizer()
 
         old_keys: dict[str, str] = old.manifest["documents"] if old is not None else {}
+        stale = [s for s in unchanged if s not in old_keys]
+        if stale:
+            # The live index could not be reused (damaged, other model): parse those files after all.
+            from .ingest import ingest_paths
+
+            again = ingest_paths(stale)
+            documents = list(documents) + again.documents
+            summary.skipped.extend(again.skipped)
+            unchanged = [s for s in unchanged if s in old_keys]
         keep_sources = {d.source for d in documents if old_keys.get(d.source) == _doc_key(d)}
+        keep_sources |= {s for s in unchanged if s in old_keys}
         new_docs = [d for d in documents if d.source not in keep_sources]
         summary.unchanged = len(keep_sources)
         summary.added = sum(1 for d in new_docs if d.source not in old_keys)
         summary.changed = len(new_docs) - summary.added
-        current_sources = {d.source for d in documents}
+        current_sources = {d.source for d in documents} | set(unchanged)
         summary.removed = sum(1 for s in old_keys if s not in current_sources)
 
         # Documents in their new order: kept ones first (in old order), then new or changed ones.

@@ -60,15 +60,28 @@ def iter_files(paths: Sequence[str | Path]) -> Iterator[tuple[Path, str | None]]
             yield p, f"{p}: no such file or directory"
 
 
-def ingest_paths(paths: Sequence[str | Path]) -> IngestReport:
-    """Ingest files and directories (recursively); unreadable files are skipped with a reason, the rest go on."""
+def _has_sidecar(path: Path) -> bool:
+    return (path.with_name(path.name + SIDECAR_SUFFIX).is_file() or path.with_suffix(SIDECAR_SUFFIX).is_file()
+            or (path.parent / CORPUS_METADATA).is_file())
+
+
+def ingest_paths(paths: Sequence[str | Path], known: dict[str, str] | None = None) -> IngestReport:
+    """Ingest files and directories (recursively); unreadable files are skipped with a reason, the rest go on.
+
+    ``known`` maps sources to raw-file digests already indexed: such a file whose bytes still match (and
+    that has no sidecar metadata) is listed in ``report.unchanged`` instead of being parsed again.
+    """
     report = IngestReport(documents=[])
     for path, problem in iter_files(paths):
         if problem:
             report.skipped.append(SkippedFile(str(path), problem))
             continue
         try:
-            report.documents.append(load_document(path))
+            raw = read_bytes(path)
+            if known and known.get(str(path)) == hashlib.sha256(raw).hexdigest() and not _has_sidecar(path):
+                report.unchanged.append(str(path))
+                continue
+            report.documents.append(load_document(path, raw=raw))
         except IngestError as exc:
             report.skipped.append(SkippedFile(str(path), str(exc)))
             log.warning("skipped %s", exc)

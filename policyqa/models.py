@@ -133,6 +133,7 @@ class IngestReport:
 
     documents: list[Document]
     skipped: list[SkippedFile] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)  # sources whose bytes match a known digest: not parsed
 
 
 @dataclass

@@ -193,3 +193,15 @@ def test_empty_query_is_refused(built):
     idx, _ = built
     with pytest.raises(QueryError, match="empty"):
         idx.search("   ")
+
+
+def test_unchanged_files_are_not_parsed_again(built, corpus, tmp_path, monkeypatch):
+    from policyqa import ingest
+
+    calls = []
+    real = ingest.load_document
+    monkeypatch.setattr(ingest, "load_document", lambda *a, **kw: calls.append(a[0]) or real(*a, **kw))
+    (corpus / "002_d694fe737bb68630.txt").write_text("一、新要点\n1.推进助餐服务。\n", encoding="utf-8")
+    _, s = build_index([corpus], tmp_path / "idx", HashEmbedder(dim=64))
+    assert [Path(p).name for p in calls] == ["002_d694fe737bb68630.txt"]
+    assert (s.changed, s.unchanged) == (1, 4)
