@@ -132,17 +132,17 @@ class _Scored:
 
 
 def _score(index: Any, info: QuestionInfo, hits: list[Hit]) -> list[_Scored]:
-    from .index import bm25_text
-
+    # Coverage is read off the BM25 term matrix (the words each chunk was indexed with): no re-tokenizing.
     tokens = list(dict.fromkeys(index.tokenizer.tokenize(info.topic))) if _CHINESE.search(info.topic) else []
     weights = np.maximum(index.bm25.idf(tokens), 0.1) if tokens else np.zeros(0)
+    ids = index.bm25.term_ids(tokens)
     total = float(weights.sum())
     scored = []
     for h in hits:
         coverage = 0.0
         if tokens:
-            present = set(index.tokenizer.tokenize(bm25_text(h.chunk)))
-            coverage = float(sum(w for t, w in zip(tokens, weights) if t in present) / total)
+            present = index.bm25.row_terms(h.row)
+            coverage = float(sum(w for t, w in zip(ids, weights) if t >= 0 and t in present) / total)
         scored.append(_Scored(h, coverage, float(h.scores.get("dense", 0.0))))
     return scored
 

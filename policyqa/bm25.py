@@ -120,6 +120,15 @@ class BM25Index:
         rows = candidates[order]
         return rows, scores[rows]
 
+    def row_terms(self, row: int) -> set[int]:
+        """Vocabulary ids of the terms in one row (what the chunk was indexed with)."""
+        start, end = int(self.tf.indptr[row]), int(self.tf.indptr[row + 1])
+        return set(np.asarray(self.tf.indices[start:end]).tolist())
+
+    def term_ids(self, terms: Sequence[str]) -> list[int]:
+        """Vocabulary id of each term, -1 for a term the index has never seen."""
+        return [self.vocab.get(t, -1) for t in terms]
+
     def idf(self, terms: Sequence[str]) -> np.ndarray:
         """Unfloored BM25 idf of each term; a term the index has never seen gets the largest possible idf."""
         n = len(self)

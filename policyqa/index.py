@@ -294,7 +294,7 @@ class PolicyIndex:
             hits.append(Hit(
                 rank=rank, score=score, chunk=self.chunks[row], title=doc.get("title"),
                 region=Region.from_dict(doc.get("region")), date=doc.get("date"),
-                scores={name: s[row] for name, s in side.items() if row in s},
+                scores={name: s[row] for name, s in side.items() if row in s}, row=row,
             ))
         return hits
 
