@@ -26,7 +26,7 @@ JsonOpt = typer.Option(False, "--json", help="Print JSON instead of the human vi
 def _stderr() -> Any:
     from rich.console import Console
 
-    return Console(stderr=True)
+    return Console(stderr=True, soft_wrap=True)  # an error stays one line, whatever the width
 
 
 def _stdout() -> Any:
