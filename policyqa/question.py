@@ -25,6 +25,7 @@ _QUESTION_WORDS = re.compile(
     r"|城市|地方|地区|省份|[了吗呢吧？?！!。，,、]"
 )
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Z][a-z]{3,}")
 
 
 @dataclass
@@ -64,6 +65,10 @@ def _places(text: str) -> tuple[list[Region], list[tuple[int, int]]]:
             i = hit[2]
         else:
             i += 1
+    if _LATIN.search(text):
+        from .regions import find_romanized_places
+
+        regions.extend(find_romanized_places(text))
     unique: list[Region] = []
     for r in regions:
         if r not in unique:

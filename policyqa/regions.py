@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -153,6 +154,57 @@ def find_places(text: str) -> list[tuple[Region, int, int]]:
             best = [c for c in cands if _LEVEL_ORDER[c.level or "county"] == top]
             if len(best) == 1 and best[0].level != "county":
                 out.append((best[0], s, e))
+    return out
+
+
+_ROMAN_WORD = re.compile(r"[A-Z][a-z]+(?:'[a-z]+)?")
+_ROMAN_SUFFIXES = {"city", "county", "province", "district", "prefecture"}
+
+
+@lru_cache(maxsize=1)
+def _pinyin_names() -> dict[str, Region]:
+    """Toneless pinyin of each division's short name (xiamen → 厦门市), unambiguous names only.
+
+    Built on first use (only questions with Latin letters need it) with pypinyin, which knows the
+    readings of place-name characters (厦门 → xiamen, not shamen) better than a per-character table.
+    """
+    from pypinyin import lazy_pinyin
+
+    by: dict[str, list[Region]] = defaultdict(list)
+    for name, regions in gazetteer().by_name.items():
+        for r in regions:
+            if r.name == name or short_name(r.name or "") == name:
+                key = "".join(lazy_pinyin(short_name(r.name or ""))).lower()
+                if r not in by[key]:
+                    by[key].append(r)
+    out: dict[str, Region] = {}
+    for key, regions in by.items():
+        top = min(_LEVEL_ORDER[r.level or "county"] for r in regions)
+        best = [r for r in regions if _LEVEL_ORDER[r.level or "county"] == top]
+        # Taizhou is 台州 and 泰州: ambiguous, left out. A city wins over a county of the same sound.
+        if len(best) == 1:
+            out[key] = best[0]
+    return out
+
+
+def find_romanized_places(text: str) -> list[Region]:
+    """Places written in pinyin in English text: Xiamen, Jinhua City, Wuyi County, Xi'an."""
+    words = _ROMAN_WORD.findall(text)
+    if not words:
+        return []
+    names = _pinyin_names()
+    out: list[Region] = []
+    i = 0
+    while i < len(words):
+        for n in (2, 1):
+            key = "".join(w.lower().replace("'", "") for w in words[i:i + n])
+            if len(key) >= 4 and key in names and len(words[i:i + n]) == n:
+                if names[key] not in out:
+                    out.append(names[key])
+                i += n
+                break
+        else:
+            i += 1
     return out
 
 
