@@ -135,13 +135,16 @@ def index(
     model: Optional[str] = typer.Option(None, "--model", help="Embedding model: e5-small (bundled, default), "
                                         "or a sentence-transformers name or local path."),
     rebuild: bool = typer.Option(False, "--rebuild", help="Ignore the existing index and build from scratch."),
+    user_dict: Optional[Path] = typer.Option(None, "--user-dict", help="Extra jieba terms (one `word [freq]` per "
+                                             "line), kept with the index for later updates."),
     as_json: bool = JsonOpt,
 ) -> None:
     """Build or update an index: only new or changed documents are embedded, deleted ones are dropped."""
     from .index import build_index
 
     with _clean_errors(), _progress_bar() as progress:
-        idx, summary = build_index(paths or None, index, _embedder(model), progress=progress, rebuild=rebuild)
+        idx, summary = build_index(paths or None, index, _embedder(model), progress=progress, rebuild=rebuild,
+                                     user_dict=user_dict)
     if as_json:
         _print_json(summary.to_dict())
         return

@@ -139,7 +139,7 @@ class PolicyIndex:
         directory = Path(directory) if directory is not None else default_index_dir()
         gen = store.current_generation(directory)
         manifest = store.read_json(gen / "manifest.json")
-        _check_manifest(manifest, directory, embedder)
+        _check_manifest(manifest, directory, embedder, gen)
         documents = store.read_json(gen / "documents.json")
         count = int(manifest["chunk_count"])
         chunks = store.ChunkStore(gen, count)
@@ -181,7 +181,7 @@ class PolicyIndex:
         if self._tokenizer is None:
             from .tokenizer import Tokenizer
 
-            self._tokenizer = Tokenizer()
+            self._tokenizer = Tokenizer(user_dict=_user_dict_of(self.generation))
         return self._tokenizer
 
     def __len__(self) -> int:
@@ -319,7 +319,16 @@ class PolicyIndex:
         self.chunks.close()
 
 
-def _check_manifest(manifest: dict[str, Any], directory: Path, embedder: Any) -> None:
+USER_DICT_FILE = "user_dict.txt"
+
+
+def _user_dict_of(gen: Path) -> Path | None:
+    """The user dictionary a generation was tokenized with (copied into it at build time), if any."""
+    path = Path(gen) / USER_DICT_FILE
+    return path if path.exists() else None
+
+
+def _check_manifest(manifest: dict[str, Any], directory: Path, embedder: Any, gen: Path) -> None:
     version = manifest.get("format_version")
     if version != FORMAT_VERSION:
         raise IndexMismatchError(
@@ -338,7 +347,7 @@ def _check_manifest(manifest: dict[str, Any], directory: Path, embedder: Any) ->
         )
     from .tokenizer import Tokenizer
 
-    current = Tokenizer().version
+    current = Tokenizer(user_dict=_user_dict_of(gen)).version
     if manifest["tokenizer"].get("version") != current:
         raise IndexMismatchError(
             f"index {directory} was tokenized with {manifest['tokenizer'].get('version')!r}, this policyqa uses "
@@ -354,8 +363,12 @@ def _doc_key(doc: Document) -> str:
 
 def build_index(paths: Sequence[str | Path] | None = None, directory: str | Path | None = None,
                 embedder: Any = None, progress: Progress | None = None, rebuild: bool = False,
-                config: SearchConfig | None = None) -> tuple[PolicyIndex, BuildSummary]:
+                config: SearchConfig | None = None, user_dict: str | Path | None = None
+                ) -> tuple[PolicyIndex, BuildSummary]:
     """Build or update the index at ``directory`` from files/directories ``paths`` (default ``seeds/``).
+
+    ``user_dict`` is a jieba dictionary of extra terms (one ``word [freq]`` per line); it is copied into the
+    index, so searches tokenize queries the same way, and later updates keep it until another is given.
 
     Unchanged documents keep their chunks, vectors and BM25 rows; new and changed ones are chunked and
     embedded (through the embedding cache); deleted ones are dropped. The new state is written aside and
@@ -373,7 +386,16 @@ def build_index(paths: Sequence[str | Path] | None = None, directory: str | Path
             + ": give files or directories with .txt or .md policy documents"
         )
     return build_from_documents(report.documents, directory, embedder, progress, rebuild, config,
-                                skipped=report.skipped, unchanged=report.unchanged)
+                                skipped=report.skipped, unchanged=report.unchanged, user_dict=user_dict)
+
+
+def _read_user_dict(path: str | Path) -> str:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PolicyQAError(f"cannot read user dictionary {path}: {exc}: give a UTF-8 text file with one "
+                            "`word [freq]` per line") from None
+    return text
 
 
 def _known_digests(directory: Path) -> dict[str, str]:
@@ -389,7 +411,8 @@ def _known_digests(directory: Path) -> dict[str, str]:
 def build_from_documents(documents: Sequence[Document], directory: str | Path | None = None,
                          embedder: Any = None, progress: Progress | None = None, rebuild: bool = False,
                          config: SearchConfig | None = None, skipped: Sequence[SkippedFile] = (),
-                         unchanged: Sequence[str] = ()) -> tuple[PolicyIndex, BuildSummary]:
+                         unchanged: Sequence[str] = (), user_dict: str | Path | None = None
+                         ) -> tuple[PolicyIndex, BuildSummary]:
     """Index already chunked documents; see ``build_index``.
 
     The corpus is ``documents`` plus the sources in ``unchanged``: files whose bytes (and sidecar) match
@@ -417,7 +440,16 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
             from .embedders import get_embedder
 
             embedder = old.embedder if old is not None else get_embedder(None)
-        tokenizer = Tokenizer()
+        if user_dict is None and old is not None:
+            user_dict = _user_dict_of(old.generation)
+        user_dict_text = _read_user_dict(user_dict) if user_dict is not None else None
+        tokenizer = Tokenizer(user_dict=user_dict)
+        if old is not None and old.manifest["tokenizer"].get("version") != tokenizer.version:
+            # Kept BM25 rows were tokenized with the old dictionary: every document is tokenized again
+            # (embeddings come from the cache, so this costs no embedding).
+            summary.rebuilt_reason = "the user dictionary changed"
+            old.close()
+            old = None
 
         old_keys: dict[str, str] = old.manifest["documents"] if old is not None else {}
         stale = [s for s in unchanged if s not in old_keys]
@@ -512,7 +544,7 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
             "library_versions": _library_versions(),
         }
         _write_generation(directory, manifest, doc_meta, chunks, [doc_index[c.source] for c in chunks],
-                          bm25, dense, old)
+                          bm25, dense, old, user_dict_text)
     summary.documents = len(doc_meta)
     summary.chunks = len(chunks)
     summary.seconds = time.perf_counter() - t0
@@ -521,10 +553,12 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
 
 def _write_generation(directory: Path, manifest: dict[str, Any], doc_meta: list[dict[str, Any]],
                       chunks: list[Chunk], doc_rows: list[int], bm25: Any, dense: Any,
-                      old: PolicyIndex | None) -> None:
+                      old: PolicyIndex | None, user_dict_text: str | None = None) -> None:
     """Write a complete generation aside, then publish it; on any failure the live index is untouched."""
     gen = store.new_generation_dir(directory)
     try:
+        if user_dict_text is not None:
+            (gen / USER_DICT_FILE).write_text(user_dict_text, encoding="utf-8")
         store.write_chunks(gen, chunks, doc_rows)
         store.write_json(gen / "documents.json", doc_meta)
         bm25.save(gen / "bm25")

@@ -205,3 +205,28 @@ def test_unchanged_files_are_not_parsed_again(built, corpus, tmp_path, monkeypat
     _, s = build_index([corpus], tmp_path / "idx", HashEmbedder(dim=64))
     assert [Path(p).name for p in calls] == ["002_d694fe737bb68630.txt"]
     assert (s.changed, s.unchanged) == (1, 4)
+
+
+def test_user_dictionary_is_kept_with_the_index(corpus, tmp_path):
+    words = tmp_path / "words.txt"
+    words.write_text("暖巢 2000 n\n", encoding="utf-8")
+    doc = corpus / "extra.txt"
+    doc.write_text("某市民政工作要点\n一、重点工作\n1.推进暖巢计划。全年完成试点十个。\n", encoding="utf-8")
+    emb = HashEmbedder(dim=64)
+    idx, _ = build_index([corpus], tmp_path / "idx", emb)
+    assert "暖巢" not in idx.tokenizer.tokenize("暖巢计划")
+    idx, summary = build_index([corpus], tmp_path / "idx", emb, user_dict=words)
+    assert summary.rebuilt_reason and summary.embedded_chunks == 0  # retokenized, nothing re-embedded
+    assert idx.tokenizer.tokenize("暖巢计划") == ["暖巢", "计划"]
+    # A later update without --user-dict keeps it, and so does loading in another process.
+    doc.write_text(doc.read_text(encoding="utf-8") + "2.深化暖巢改革。\n", encoding="utf-8")
+    idx, summary = build_index([corpus], tmp_path / "idx", emb)
+    assert summary.changed == 1 and not summary.rebuilt_reason
+    again = PolicyIndex.load(tmp_path / "idx", emb)
+    assert again.tokenizer.tokenize("暖巢计划") == ["暖巢", "计划"]
+    assert again.search("暖巢", k=1, mode="bm25")[0].chunk.source.endswith("extra.txt")
+
+
+def test_unreadable_user_dictionary_is_a_clear_error(corpus, tmp_path):
+    with pytest.raises(Exception, match="cannot read user dictionary"):
+        build_index([corpus], tmp_path / "idx", HashEmbedder(dim=64), user_dict=tmp_path / "missing.txt")
