@@ -3,7 +3,8 @@
     python eval/stard.py                  # documented subset: every relevant article + distractors, 5,000 in all (~20 min)
     python eval/stard.py --size 3000 --limit-queries 200   # a quick look
     python eval/stard.py --full           # all 58,651 articles (hours of embedding on two cores)
-    python eval/stard.py --json           # one JSON object
+    python eval/stard.py --json           # the table, then one JSON object
+    python eval/stard.py --workdir /tmp/stard   # keep corpus and index: a rerun reuses every embedding
 
 Reports R@5, R@20, MRR@10 and nDCG@10 (ranx) for bm25, dense and hybrid. Skips cleanly when
 ../shared/data/stard is absent. Article-level runs: a chunk maps to its article by its 第X条 heading.
@@ -67,22 +68,28 @@ def main() -> int:
     ap.add_argument("--full", action="store_true", help="all 58,651 articles")
     ap.add_argument("--limit-queries", type=int, default=None)
     ap.add_argument("--modes", default="bm25,dense,hybrid")
-    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--json", action="store_true", help="print one JSON object after the table")
+    ap.add_argument("--workdir", type=Path, default=None,
+                    help="keep the corpus and index here (its embedding cache makes a rerun take seconds)")
     args = ap.parse_args()
     if not stard_data.available():
         print(f"STARD data not found at {stard_data.DATA}: skipping")
         return 0
-    with tempfile.TemporaryDirectory(prefix="policyqa-stard-") as tmp:
-        res = run(None if args.full else args.size, args.limit_queries, args.modes.split(","), Path(tmp))
-    if args.json:
-        print(json.dumps(res, ensure_ascii=False))
-        return 0
+    size = None if args.full else args.size
+    if args.workdir is not None:
+        args.workdir.mkdir(parents=True, exist_ok=True)
+        res = run(size, args.limit_queries, args.modes.split(","), args.workdir)
+    else:
+        with tempfile.TemporaryDirectory(prefix="policyqa-stard-") as tmp:
+            res = run(size, args.limit_queries, args.modes.split(","), Path(tmp))
     print(f"STARD: {res['queries']} questions, {res['articles']} articles ({res['chunks']} chunks), "
           f"build {res['build_s']} s ({res['embed_s']} s embedding)")
     print(f"{'mode':<8} {'R@5':>7} {'R@20':>7} {'MRR@10':>7} {'nDCG@10':>8} {'ms/q':>6}")
     for mode, m in res["modes"].items():
         print(f"{mode:<8} {m['recall@5']:>7.3f} {m['recall@20']:>7.3f} {m['mrr@10']:>7.3f} {m['ndcg@10']:>8.3f} "
               f"{m['ms_per_query']:>6}")
+    if args.json:
+        print(json.dumps(res, ensure_ascii=False))
     return 0
 
 
