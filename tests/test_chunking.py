@@ -134,3 +134,19 @@ def test_full_width_markers():
     text = "一、总体要求\n（一）指导思想\n１．坚持党的领导。内容。\n"
     c = chunks_of(text)[0]
     assert c.headings == ["一、总体要求", "（一）指导思想", "１．坚持党的领导"]
+
+
+def test_long_table_split_by_rows_each_part_carries_the_header():
+    rows = "\n".join(f"| {i} | 第{i}个乡镇养老服务中心建设指标 | {i * 10} | 约束性 |" for i in range(1, 41))
+    text = "某县民政事业发展规划\n一、主要指标\n| 序号 | 指标 | 目标值 | 属性 |\n|---|---|---|---|\n" + rows + "\n二、保障措施\n加强组织领导。\n"
+    tables = [c for c in chunks_of(text, max_chars=300) if c.kind == "table"]
+    assert len(tables) >= 3
+    assert tables[0].text.startswith("| 序号 | 指标 |")
+    for part in tables:
+        assert text[part.start:part.end] == part.text
+        assert all(line.startswith("|") for line in part.text.split("\n"))  # whole rows only
+    for part in tables[1:]:
+        assert part.headings[:1] == ["一、主要指标"]
+        assert part.headings[-1].startswith(TABLE_HEADER_PREFIX) and "序号 | 指标 | 目标值 | 属性" in part.headings[-1]
+    body = "".join(p.text for p in tables)
+    assert all(f"第{i}个乡镇" in body for i in range(1, 41))
