@@ -98,3 +98,19 @@ def test_search_done_when_on_the_seeds(real_index):
     meals = {Path(h.chunk.source).name[:3] for h in real_index.search("给老年人送饭的服务", k=10)
              if any(w in h.chunk.text for w in ("助餐", "幸福食堂", "敬老餐厅"))}
     assert len(meals) >= 4
+
+
+def test_ask_process_never_imports_torch(real_index):
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from policyqa.cli import app\n"
+        f"r = CliRunner().invoke(app, ['ask', '哪些城市推进殡葬改革', '--index', {str(real_index.directory)!r}, '--json'])\n"
+        "assert r.exit_code == 0, r.output\n"
+        "print(sorted(m for m in ('torch', 'sentence_transformers', 'transformers') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
