@@ -155,18 +155,21 @@ def _highlight(text: str, info: QuestionInfo, index: Any) -> tuple[int, int] | N
     """The sentence that best answers: most topic words, and for a fact question a number or date."""
     wants_date = info.kind == "fact" and bool(re.search(r"何时|什么时候|哪一年|哪年|日期|时间|when", info.text, re.I))
     wants_number = info.kind == "fact" and not wants_date
-    topic = set(index.tokenizer.tokenize(info.topic)) if _CHINESE.search(info.topic) else set()
+    topic = list(dict.fromkeys(index.tokenizer.tokenize(info.topic))) if _CHINESE.search(info.topic) else []
+    # Rare words decide (殡葬 outweighs 推进 and 改革): weights are idf shares of the topic, summing to 1.
+    idf = np.maximum(index.bm25.idf(topic), 0.1) if topic else np.zeros(0)
+    weight = dict(zip(topic, (idf / idf.sum()).tolist())) if topic else {}
     best, best_score = None, -1.0
     for m in _SENTENCE.finditer(text):
         sent = m.group()
         if not sent.strip():
             continue
         words = set(index.tokenizer.tokenize(sent))
-        score = len(topic & words)
+        score = sum(w for t, w in weight.items() if t in words)
         if wants_number and _NUMBER.search(sent):
-            score += 1.5
-        if wants_date and _DATE.search(sent):
-            score += 1.5
+            score += 0.5
+        if wants_date:
+            score += _date_bonus(sent, info.years)
         if score > best_score:
             best, best_score = (m.start(), m.end()), score
     if best is None:
@@ -175,6 +178,19 @@ def _highlight(text: str, info: QuestionInfo, index: Any) -> tuple[int, int] | N
     while start < end and text[start].isspace():
         start += 1
     return (start, end)
+
+
+def _date_bonus(sentence: str, asked_years: list[int]) -> float:
+    """How well a sentence answers "when": a full date answers it; a year the question already names does not."""
+    bonus = 0.0
+    for m in _DATE.finditer(sentence):
+        d = m.group()
+        if "月" in d or "-" in d:
+            return 1.5
+        year = re.match(r"\d{4}", d)
+        if year and int(year.group()) not in asked_years:
+            bonus = 0.5
+    return bonus
 
 
 def _toc_line(text: str, info: QuestionInfo, index: Any) -> tuple[int, int] | None:
