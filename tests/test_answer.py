@@ -25,6 +25,9 @@ def test_which_cities_promote_funeral_reform(real_index):
     assert {"金华市", "舟山市", "厦门市", "武义县"} <= set(listed)
     for g in listed.values():
         assert any("殡葬" in a.citations[n - 1].text for n in g.citations)
+        # The highlighted sentence is the one about funerals, not one that merely shares 推进/改革.
+        first = a.citations[g.citations[0] - 1]
+        assert "殡葬" in first.text[first.highlight[0]:first.highlight[1]]
     toc = [g for g in a.groups if g.toc_only]
     assert [g.region.name for g in toc] == ["宣城市"] and toc[0].district_document
     assert a.citations[toc[0].citations[0] - 1].kind == "toc"
@@ -47,6 +50,14 @@ def test_fact_highlights_the_sentence_with_the_number(real_index):
     assert "71%" in first.text[s:e] and "90%" in first.text[s:e]
     assert "90%" in a.answer
     assert_citations_exact(a)
+
+
+def test_when_question_highlights_the_full_date(real_index):
+    a = ask("厦门2023年民政工作要点是什么时候印发的", index=real_index)
+    assert a.kind == "fact" and a.found
+    first = a.citations[0]
+    assert first.source.endswith("002_d694fe737bb68630.txt")
+    assert "2023年3月2日" in first.text[first.highlight[0]:first.highlight[1]]
 
 
 def test_open_question_groups_passages_by_document(real_index):
