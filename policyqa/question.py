@@ -16,7 +16,7 @@ _AGG = re.compile(
 )
 _FACT = re.compile(
     r"多少|几个|几项|几家|几次|几年|几成|比例|比率|百分之|占比|何时|什么时候|哪一年|哪年|几月|日期|时间"
-    r"|提高到|提升到|达到|增加到|是什么|是多少|有多|标准是|目标值|how\s+(many|much)|\bwhen\b|what\s+(year|is|was|percentage)",
+    r"|提高到|提升到|达到|增加到|是什么|是多少|有多|标准是|目标值|目标是|的目标$|how\s+(many|much)|\bwhen\b|what\s+(year|is|was|percentage)",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
