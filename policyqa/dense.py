@@ -98,11 +98,12 @@ class DenseIndex:
         return rows[0][found].astype(np.int64), scores[0][found]
 
     def save(self, directory: Path) -> None:
-        """Write ``vectors.npy`` (the truth), ``index.faiss`` and ``params.json`` into ``directory``."""
+        """Write ``vectors.npy`` (the truth), ``params.json`` and, for HNSW, ``index.faiss`` into ``directory``."""
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
         np.save(directory / "vectors.npy", np.asarray(self.vectors, dtype=np.float32))
-        faiss.write_index(self.index, str(directory / "index.faiss"))
+        if self.kind == "hnsw":  # a flat index is just the vectors: rebuilt at load instead of stored twice
+            faiss.write_index(self.index, str(directory / "index.faiss"))
         with open(directory / "params.json", "w", encoding="utf-8") as f:
             json.dump({"dim": self.dim, "kind": self.kind, "rows": len(self), "ann_threshold": self.ann_threshold}, f)
 
@@ -113,7 +114,11 @@ class DenseIndex:
         with open(directory / "params.json", encoding="utf-8") as f:
             params = json.load(f)
         vectors = np.load(directory / "vectors.npy", mmap_mode="r" if mmap else None)
-        index = faiss.read_index(str(directory / "index.faiss"))
+        if params.get("kind") == "hnsw":
+            index = faiss.read_index(str(directory / "index.faiss"))
+        else:
+            index = faiss.IndexFlatIP(params["dim"])
+            index.add(np.ascontiguousarray(vectors, dtype=np.float32))
         if index.d != params["dim"] or index.ntotal != params["rows"] or len(vectors) != params["rows"]:
             raise ValueError("FAISS index does not match its vectors and parameters")
         return cls(params["dim"], params.get("ann_threshold", ANN_THRESHOLD), vectors, index)

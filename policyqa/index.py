@@ -482,18 +482,22 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
             doc_index[d.source] = len(doc_meta)
             doc_meta.append(d.meta_dict())
 
-        kept_chunks: list[Chunk] = []
+        # Kept chunks are never decoded: their records are copied byte for byte into the new generation.
+        kept_rows = np.zeros(0, dtype=np.int64)
+        kept_doc_rows = np.zeros(0, dtype=np.int64)
         bm25 = dense = None
         if old is not None:
             kept_docs = np.array([d["source"] in keep_sources for d in old.doc_list], dtype=bool)
-            keep_rows = kept_docs[old.chunks.doc_rows] if len(old) else np.zeros(0, dtype=bool)
-            kept_chunks = [old.chunks[i] for i in np.flatnonzero(keep_rows)]
+            keep_mask = kept_docs[old.chunks.doc_rows] if len(old) else np.zeros(0, dtype=bool)
+            kept_rows = np.flatnonzero(keep_mask)
+            remap = np.array([doc_index.get(d["source"], -1) for d in old.doc_list], dtype=np.int64)
+            kept_doc_rows = remap[old.chunks.doc_rows[kept_rows]] if len(kept_rows) else kept_doc_rows
             bm25, dense = old.bm25, old.dense
-            drop = np.flatnonzero(~keep_rows)
+            drop = np.flatnonzero(~keep_mask)
             if len(drop):
                 bm25.remove(drop)
                 dense.remove(drop)
-            summary.reused_embeddings += len(kept_chunks)
+            summary.reused_embeddings += len(kept_rows)
 
         new_chunks = [c for d in new_docs for c in d.chunks]
         if new_chunks:
@@ -528,7 +532,8 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
         elif bm25 is None or dense is None:
             raise PolicyQAError("the documents produced no chunks: nothing to index")
 
-        chunks = kept_chunks + new_chunks
+        n_chunks = len(kept_rows) + len(new_chunks)
+        doc_rows = np.concatenate([kept_doc_rows, np.array([doc_index[c.source] for c in new_chunks], dtype=np.int64)])
         doc_keys = {s: old_keys[s] for s in keep_sources}
         doc_keys.update({d.source: _doc_key(d) for d in new_docs})
         manifest = {
@@ -538,28 +543,33 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
             "tokenizer": {"version": tokenizer.version},
             "dense": {"kind": dense.kind},
             "documents": doc_keys,
-            "chunk_count": len(chunks),
+            "chunk_count": n_chunks,
             "document_count": len(doc_meta),
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "library_versions": _library_versions(),
         }
-        _write_generation(directory, manifest, doc_meta, chunks, [doc_index[c.source] for c in chunks],
-                          bm25, dense, old, user_dict_text)
+        _write_generation(directory, manifest, doc_meta, new_chunks, doc_rows, bm25, dense, old, user_dict_text,
+                          kept_rows)
     summary.documents = len(doc_meta)
-    summary.chunks = len(chunks)
+    summary.chunks = n_chunks
     summary.seconds = time.perf_counter() - t0
     return PolicyIndex.load(directory, embedder, config), summary
 
 
 def _write_generation(directory: Path, manifest: dict[str, Any], doc_meta: list[dict[str, Any]],
-                      chunks: list[Chunk], doc_rows: list[int], bm25: Any, dense: Any,
-                      old: PolicyIndex | None, user_dict_text: str | None = None) -> None:
-    """Write a complete generation aside, then publish it; on any failure the live index is untouched."""
+                      new_chunks: list[Chunk], doc_rows: np.ndarray, bm25: Any, dense: Any,
+                      old: PolicyIndex | None, user_dict_text: str | None = None,
+                      kept_rows: np.ndarray | None = None) -> None:
+    """Write a complete generation aside, then publish it; on any failure the live index is untouched.
+
+    The chunk table is the old generation's ``kept_rows`` (copied as bytes) followed by ``new_chunks``.
+    """
     gen = store.new_generation_dir(directory)
     try:
         if user_dict_text is not None:
             (gen / USER_DICT_FILE).write_text(user_dict_text, encoding="utf-8")
-        store.write_chunks(gen, chunks, doc_rows)
+        kept = (old.chunks, kept_rows) if old is not None and kept_rows is not None and len(kept_rows) else None
+        store.write_chunks(gen, new_chunks, doc_rows, kept=kept)
         store.write_json(gen / "documents.json", doc_meta)
         bm25.save(gen / "bm25")
         dense.save(gen / "dense")

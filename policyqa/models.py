@@ -60,7 +60,9 @@ class Chunk:
     end: int
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # By hand: dataclasses.asdict deep-copies and costs ~25 µs a chunk, seconds at 100k chunks.
+        return {"id": self.id, "source": self.source, "headings": list(self.headings), "kind": self.kind,
+                "text": self.text, "start": self.start, "end": self.end}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Chunk":

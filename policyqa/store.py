@@ -144,17 +144,33 @@ def read_json(path: Path) -> Any:
         ) from None
 
 
-def write_chunks(gen: Path, chunks: Sequence[Chunk], doc_rows: Sequence[int]) -> None:
-    """Write chunk records as JSONL plus byte offsets (for lazy reads) and each row's document number."""
-    offsets = np.empty(len(chunks) + 1, dtype=np.int64)
+def write_chunks(gen: Path, chunks: Sequence[Chunk], doc_rows: Sequence[int],
+                 kept: tuple["ChunkStore", np.ndarray] | None = None) -> None:
+    """Write chunk records as JSONL plus byte offsets (for lazy reads) and each row's document number.
+
+    ``kept`` = (old store, row numbers): those records come first, copied as bytes in runs of consecutive
+    rows, so an incremental update never decodes the chunks it keeps.
+    """
+    old_rows = np.zeros(0, dtype=np.int64) if kept is None else np.asarray(kept[1], dtype=np.int64)
+    offsets = np.empty(len(old_rows) + len(chunks) + 1, dtype=np.int64)
     pos = 0
     with open(gen / "chunks.jsonl", "wb") as f:
-        for i, c in enumerate(chunks):
+        if len(old_rows):
+            store = kept[0]
+            sizes = store.offsets[old_rows + 1] - store.offsets[old_rows]
+            offsets[: len(old_rows)] = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+            breaks = np.flatnonzero(np.diff(old_rows) != 1) + 1
+            for run in np.split(old_rows, breaks):
+                start, end = int(store.offsets[run[0]]), int(store.offsets[run[-1] + 1])
+                for at in range(start, end, 1 << 24):  # 16 MB at a time
+                    f.write(os.pread(store.fileno(), min(1 << 24, end - at), at))
+            pos = int(sizes.sum())
+        for i, c in enumerate(chunks, start=len(old_rows)):
             offsets[i] = pos
             line = (json.dumps(c.to_dict(), ensure_ascii=False) + "\n").encode("utf-8")
             f.write(line)
             pos += len(line)
-        offsets[len(chunks)] = pos
+        offsets[-1] = pos
         f.flush()
         os.fsync(f.fileno())
     np.save(gen / "chunk_offsets.npy", offsets)
@@ -199,6 +215,10 @@ class ChunkStore:
         self._f.seek(0)
         for line in self._f:
             yield Chunk.from_dict(json.loads(line))
+
+    def fileno(self) -> int:
+        """The open chunks.jsonl file (for copying records as bytes)."""
+        return self._f.fileno()
 
     def close(self) -> None:
         self._f.close()
