@@ -421,7 +421,8 @@ def main() -> int:
 
     sizes = args.sizes.split(",") if args.sizes else (["seeds", "10000"] if args.quick else ["seeds", "10000", "100000"])
     if not stard_data.available():
-        print(f"STARD data not found at {stard_data.DATA}: only the seeds are measured", file=sys.stderr)
+        print(f"STARD data not found at {stard_data.DATA} (set POLICYQA_STARD to its directory): only the "
+              "seeds are measured", file=sys.stderr)
         sizes = [s for s in sizes if s == "seeds"]
     report: dict = {"machine": f"{platform.node()} {platform.machine()} {os.cpu_count()} cores, "
                                f"{round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} GiB, "
@@ -439,7 +440,8 @@ def main() -> int:
         largest = max((s["chunks"] for s in report["sizes"]), default=10_000)
         report["ann_real_vectors"] = ann_on_real_vectors(args.ann_vectors, max(largest, 10_000))
     report["targets"] = check_targets(report)
-    print(table(report))
+    # With --json on stdout the table goes to stderr, so stdout is exactly one JSON object.
+    print(table(report), file=sys.stderr if args.json == "-" else sys.stdout)
     if args.json:
         text = json.dumps(report, ensure_ascii=False, indent=1)
         if args.json == "-":

@@ -73,7 +73,7 @@ def main() -> int:
                     help="keep the corpus and index here (its embedding cache makes a rerun take seconds)")
     args = ap.parse_args()
     if not stard_data.available():
-        print(f"STARD data not found at {stard_data.DATA}: skipping")
+        print(f"STARD data not found at {stard_data.DATA} (set POLICYQA_STARD to its directory): skipping")
         return 0
     size = None if args.full else args.size
     if args.workdir is not None:
