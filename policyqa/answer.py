@@ -185,6 +185,65 @@ def _highlight(text: str, info: QuestionInfo, index: Any) -> tuple[int, int] | N
     return (start, end)
 
 
+_WANTS_DATE = re.compile(r"何时|什么时候|哪一年|哪年|哪天|日期|时间|when", re.I)
+_ISSUED = re.compile(r"发布|印发|出台|公布|发文|签发|成文|颁布|公开|published|issued|released", re.I)
+_DATE_LABEL = re.compile(r"发布|发文|公开|印发|成文|日期|时间")
+
+
+def _date_forms(iso: str) -> list[str]:
+    y, m, d = iso.split("-")
+    mi, di = str(int(m)), str(int(d))
+    return [iso, f"{y}-{mi}-{di}", f"{y}年{mi}月{di}日", f"{y}年{m}月{d}日", f"{y}/{m}/{d}", f"{y}.{m}.{d}"]
+
+
+def date_line(text: str, iso: str) -> tuple[int, int] | None:
+    """The line of a file that states the date ``iso`` (YYYY-MM-DD), preferring a labelled one
+    (发布时间: 2025-01-22) over a bare date; None when the file does not state it."""
+    best = None
+    for form in dict.fromkeys(_date_forms(iso)):
+        pos = text.find(form)
+        while pos >= 0:
+            start = text.rfind("\n", 0, pos) + 1
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            labelled = bool(_DATE_LABEL.search(text[start:end]))
+            if best is None or (labelled and not best[2]) or (labelled == best[2] and start < best[0]):
+                best = (start, end, labelled)
+            pos = text.find(form, pos + 1)
+    return None if best is None else (best[0], best[1])
+
+
+def _issue_date_answer(question: str, info: QuestionInfo, index: Any, relevant: list[_Scored]) -> Answer | None:
+    """"When was it issued": the document's own date line (furniture or signature), cited at its span,
+    with the best passage for context. None when the date is not stated in the file."""
+    from .readers import read_text
+
+    if not relevant:
+        return None
+    top = relevant[0]
+    meta = index.documents.get(top.doc, {})
+    iso = meta.get("date")
+    if not iso or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso):
+        return None
+    try:
+        text = read_text(top.doc)[0]
+    except Exception:  # the file moved since indexing: fall back to the passages
+        return None
+    span = date_line(text, iso)
+    if span is None:
+        return None
+    region = Region.from_dict(meta.get("region"))
+    line = Citation(1, top.doc, meta.get("title"), region, ["（文件信息）"], text[span[0]:span[1]], span[0], span[1],
+                    round(float(top.hit.score), 6), "meta")
+    line.highlight = (0, len(line.text))
+    context = _citation(2, top)
+    context.highlight = _highlight(context.text, info, index)
+    title = meta.get("title") or Path(top.doc).name
+    answer = f"{region.label()}《{title}》的日期：{iso}[1]\n另见 [2]"
+    group = AnswerGroup(region, [1, 2], district_document=meta.get("issuer_level") == "district" and not region.county)
+    return Answer(question, info.kind, True, answer, [group], [line, context])
+
+
 def _date_bonus(sentence: str, asked_years: list[int]) -> float:
     """How well a sentence answers "when": a full date answers it; a year the question already names does not."""
     bonus = 0.0
@@ -247,6 +306,10 @@ def ask(question: str, index: Any = None, k: int = 10) -> Answer:
                       f"在已索引的 {len(index.doc_list)} 份文件中没有找到与“{topic}”相关的内容。")
     if info.kind == "aggregation":
         return _aggregate(question, info, index, scored, chinese, k)
+    if info.kind == "fact" and _WANTS_DATE.search(info.text) and _ISSUED.search(info.text):
+        dated = _issue_date_answer(question, info, index, relevant)
+        if dated is not None:
+            return dated
     if info.kind == "fact":
         shown = relevant
     else:

@@ -125,3 +125,21 @@ def test_ask_process_never_imports_torch(real_index):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_when_issued_cites_the_documents_own_date_line(real_index):
+    a = ask("舟山2024年工作总结是什么时候发布的", index=real_index)
+    assert a.found and "2025-01-22" in a.answer
+    first = a.citations[0]
+    assert first.kind == "meta" and first.source.endswith("001_c62b87d9ede609d7.txt")
+    assert first.text == "发布时间:2025-01-22 15:10"  # the labelled line, not the bare date above it
+    assert_citations_exact(a)
+
+
+def test_date_line_forms():
+    from policyqa.answer import date_line
+
+    text = "标题\n2023年3月2日\n正文2023-03-02提到\n成文日期：2023年03月02日\n"
+    s, e = date_line(text, "2023-03-02")
+    assert text[s:e] == "成文日期：2023年03月02日"
+    assert date_line("标题\n正文\n", "2023-03-02") is None
