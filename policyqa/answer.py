@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from .errors import PolicyQAError
 from .models import Hit, Region
 from .question import QuestionInfo, analyze_question
 
@@ -42,6 +43,7 @@ _SENTENCE = re.compile(r"[^。！？；;!?\n]+[。！？；;!?]?")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|元|人|个|家|张|户|名|项|次|亩|年)?")
 _DATE = re.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{4}-\d{1,2}-\d{1,2}")
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
+_WANTS_DATE = re.compile(r"何时|什么时候|哪一年|哪年|哪天|日期|时间|when", re.I)
 
 
 @dataclass
@@ -158,7 +160,7 @@ def _passes(s: _Scored, coverage: float, dense: float, chinese: bool) -> bool:
 
 def _highlight(text: str, info: QuestionInfo, index: Any) -> tuple[int, int] | None:
     """The sentence that best answers: most topic words, and for a fact question a number or date."""
-    wants_date = info.kind == "fact" and bool(re.search(r"何时|什么时候|哪一年|哪年|日期|时间|when", info.text, re.I))
+    wants_date = info.kind == "fact" and bool(_WANTS_DATE.search(info.text))
     wants_number = info.kind == "fact" and not wants_date
     topic = list(dict.fromkeys(index.tokenizer.tokenize(info.topic))) if _CHINESE.search(info.topic) else []
     # Rare words decide (殡葬 outweighs 推进 and 改革): weights are idf shares of the topic, summing to 1.
@@ -185,7 +187,6 @@ def _highlight(text: str, info: QuestionInfo, index: Any) -> tuple[int, int] | N
     return (start, end)
 
 
-_WANTS_DATE = re.compile(r"何时|什么时候|哪一年|哪年|哪天|日期|时间|when", re.I)
 _ISSUED = re.compile(r"发布|印发|出台|公布|发文|签发|成文|颁布|公开|published|issued|released", re.I)
 _DATE_LABEL = re.compile(r"发布|发文|公开|印发|成文|日期|时间")
 
@@ -227,7 +228,7 @@ def _issue_date_answer(question: str, info: QuestionInfo, index: Any, relevant: 
         return None
     try:
         text = read_text(top.doc)[0]
-    except Exception:  # the file moved since indexing: fall back to the passages
+    except (PolicyQAError, OSError):  # the file moved since indexing: fall back to the passages
         return None
     span = date_line(text, iso)
     if span is None:

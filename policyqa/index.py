@@ -389,6 +389,15 @@ def build_index(paths: Sequence[str | Path] | None = None, directory: str | Path
                                 skipped=report.skipped, unchanged=report.unchanged, user_dict=user_dict)
 
 
+def _live_user_dict(directory: Path) -> Path | None:
+    """The user dictionary of the live generation, even when that index cannot be reused (another model, an
+    older dictionary, --rebuild): a user's terms are kept until they give another file."""
+    try:
+        return _user_dict_of(store.current_generation(directory))
+    except PolicyQAError:
+        return None
+
+
 def _read_user_dict(path: str | Path) -> str:
     try:
         text = Path(path).read_text(encoding="utf-8")
@@ -440,8 +449,8 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
             from .embedders import get_embedder
 
             embedder = old.embedder if old is not None else get_embedder(None)
-        if user_dict is None and old is not None:
-            user_dict = _user_dict_of(old.generation)
+        if user_dict is None:
+            user_dict = _live_user_dict(directory)
         user_dict_text = _read_user_dict(user_dict) if user_dict is not None else None
         tokenizer = Tokenizer(user_dict=user_dict)
         if old is not None and old.manifest["tokenizer"].get("version") != tokenizer.version:

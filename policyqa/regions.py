@@ -158,7 +158,6 @@ def find_places(text: str) -> list[tuple[Region, int, int]]:
 
 
 _ROMAN_WORD = re.compile(r"[A-Z][a-z]+(?:'[a-z]+)?")
-_ROMAN_SUFFIXES = {"city", "county", "province", "district", "prefecture"}
 
 
 @lru_cache(maxsize=1)
@@ -171,12 +170,8 @@ def _pinyin_names() -> dict[str, Region]:
     from pypinyin import lazy_pinyin
 
     by: dict[str, list[Region]] = defaultdict(list)
-    for name, regions in gazetteer().by_name.items():
-        for r in regions:
-            if r.name == name or short_name(r.name or "") == name:
-                key = "".join(lazy_pinyin(short_name(r.name or ""))).lower()
-                if r not in by[key]:
-                    by[key].append(r)
+    for r in {r for regions in gazetteer().by_name.values() for r in regions}:
+        by["".join(lazy_pinyin(short_name(r.name or ""))).lower()].append(r)
     out: dict[str, Region] = {}
     for key, regions in by.items():
         top = min(_LEVEL_ORDER[r.level or "county"] for r in regions)
@@ -188,7 +183,8 @@ def _pinyin_names() -> dict[str, Region]:
 
 
 def find_romanized_places(text: str) -> list[Region]:
-    """Places written in pinyin in English text: Xiamen, Jinhua City, Wuyi County, Xi'an."""
+    """Places written in pinyin in English text: Xiamen, Jinhua City, Xi'an (a sound shared by two places
+    of the same level, such as Taizhou or Wuyi, is not guessed)."""
     words = _ROMAN_WORD.findall(text)
     if not words:
         return []

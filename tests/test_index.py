@@ -225,6 +225,9 @@ def test_user_dictionary_is_kept_with_the_index(corpus, tmp_path):
     again = PolicyIndex.load(tmp_path / "idx", emb)
     assert again.tokenizer.tokenize("暖巢计划") == ["暖巢", "计划"]
     assert again.search("暖巢", k=1, mode="bm25")[0].chunk.source.endswith("extra.txt")
+    # Even a rebuild from scratch keeps the user's terms.
+    idx, _ = build_index([corpus], tmp_path / "idx", emb, rebuild=True)
+    assert idx.tokenizer.tokenize("暖巢计划") == ["暖巢", "计划"]
 
 
 def test_unreadable_user_dictionary_is_a_clear_error(corpus, tmp_path):
