@@ -13,6 +13,7 @@ Reports R@5, R@20, MRR@10 and nDCG@10 (ranx) for bm25, dense and hybrid. Skips c
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 import tempfile
@@ -75,13 +76,11 @@ def main() -> int:
     if not stard_data.available():
         print(f"STARD data not found at {stard_data.DATA} (set POLICYQA_STARD to its directory): skipping")
         return 0
-    size = None if args.full else args.size
     if args.workdir is not None:
         args.workdir.mkdir(parents=True, exist_ok=True)
-        res = run(size, args.limit_queries, args.modes.split(","), args.workdir)
-    else:
-        with tempfile.TemporaryDirectory(prefix="policyqa-stard-") as tmp:
-            res = run(size, args.limit_queries, args.modes.split(","), Path(tmp))
+    workdir = contextlib.nullcontext(args.workdir) if args.workdir else tempfile.TemporaryDirectory(prefix="policyqa-stard-")
+    with workdir as tmp:
+        res = run(None if args.full else args.size, args.limit_queries, args.modes.split(","), Path(tmp))
     print(f"STARD: {res['queries']} questions, {res['articles']} articles ({res['chunks']} chunks), "
           f"build {res['build_s']} s ({res['embed_s']} s embedding)")
     print(f"{'mode':<8} {'R@5':>7} {'R@20':>7} {'MRR@10':>7} {'nDCG@10':>8} {'ms/q':>6}")
