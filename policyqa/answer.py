@@ -217,8 +217,6 @@ def date_line(text: str, iso: str) -> tuple[int, int] | None:
 def _issue_date_answer(question: str, info: QuestionInfo, index: Any, relevant: list[_Scored]) -> Answer | None:
     """"When was it issued": the document's own date line (furniture or signature), cited at its span,
     with the best passage for context. None when the date is not stated in the file."""
-    from .readers import read_text
-
     if not relevant:
         return None
     top = relevant[0]
@@ -227,7 +225,7 @@ def _issue_date_answer(question: str, info: QuestionInfo, index: Any, relevant: 
     if not iso or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso):
         return None
     try:
-        text = read_text(top.doc)[0]
+        text = index.document_text(top.doc)
     except (PolicyQAError, OSError):  # the file moved since indexing: fall back to the passages
         return None
     span = date_line(text, iso)

@@ -191,6 +191,17 @@ class PolicyIndex:
         return (f"PolicyIndex({str(self.directory)!r}, documents={len(self.doc_list)}, "
                 f"chunks={len(self)}, embedder={self.manifest['embedder']['id']!r})")
 
+    def document_text(self, source: str) -> str:
+        """The full text of an indexed document, the text that chunk offsets index into.
+
+        Raises PolicyQAError when the document is not in the index or its text cannot be read.
+        """
+        from .readers import read_text
+
+        if source not in self.documents:
+            raise QueryError(f"no document {source!r} in index {self.directory}")
+        return read_text(source)[0]
+
     def document_of(self, row: int) -> dict[str, Any]:
         """Metadata of the document that chunk ``row`` belongs to."""
         return self.doc_list[int(self.chunks.doc_rows[row])]
