@@ -155,6 +155,18 @@ def _place_key(name: str) -> str:
     return _PLACE_SUFFIX.sub("", name.strip())
 
 
+def expected_place(name: str, level: str) -> str:
+    """A labelled place as the question's level counts it: for 哪些城市 a county's label counts for its city."""
+    from .aggregate import place_at_level
+    from .regions import resolve_place
+
+    region = resolve_place(name)
+    if region is None:
+        return name
+    at = place_at_level(region, level)
+    return (at.name if at is not None else None) or name
+
+
 @dataclass
 class EvalReport:
     """Metrics per mode (overall and per query type) and the `ask` checks."""
@@ -226,7 +238,9 @@ def evaluate(index: Any, queries: Sequence[LabelledQuery], modes: Sequence[str] 
 def evaluate_ask(index: Any, queries: Sequence[LabelledQuery]) -> dict[str, Any]:
     """Place-level precision/recall of `ask` on questions with expected places; share of no-answer questions
     answered "not found", and share of answerable questions answered at all."""
+    from .aggregate import normalize_level
     from .answer import ask
+    from .question import analyze_question
 
     tp = fp = fn = 0
     n_agg = 0
@@ -238,8 +252,9 @@ def evaluate_ask(index: Any, queries: Sequence[LabelledQuery]) -> dict[str, Any]
             continue
         n_agg += 1
         ans = ask(q.query, index=index)
-        got = {_place_key(g.region.name or "") for g in ans.groups if not g.toc_only}
-        want = {_place_key(p) for p in q.places}
+        level = normalize_level(analyze_question(q.query).aggregation_level)
+        got = {_place_key(g.region.name or "") for g in ans.groups if g.kind == "place"}
+        want = {_place_key(expected_place(p, level)) for p in q.places}
         tp += len(got & want)
         fp += len(got - want)
         fn += len(want - got)

@@ -125,6 +125,7 @@ class PolicyIndex:
         self.dense = dense
         self._embedder = embedder
         self._tokenizer: Any = None
+        self._calibration: Any = None
         self.config = config or SearchConfig()
         self._regions = [Region.from_dict(d.get("region")) for d in documents]
 
@@ -177,6 +178,15 @@ class PolicyIndex:
         return self._embedder
 
     @property
+    def calibration(self) -> Any:
+        """Dense-similarity thresholds for this index's embedder (its own record, else the bundled one)."""
+        if self._calibration is None:
+            from .calibration import for_index
+
+            self._calibration = for_index(self.directory, self.manifest["embedder"]["id"])
+        return self._calibration
+
+    @property
     def tokenizer(self) -> Any:
         if self._tokenizer is None:
             from .tokenizer import Tokenizer
@@ -201,6 +211,46 @@ class PolicyIndex:
         if source not in self.documents:
             raise QueryError(f"no document {source!r} in index {self.directory}")
         return read_text(source)[0]
+
+    # ---------------------------------------------------------------- what `ask` reads
+    def term_idf(self, terms: Sequence[str]) -> np.ndarray:
+        """BM25 idf of each term in this index (an unseen term gets the largest possible idf)."""
+        return self.bm25.idf(terms)
+
+    def term_postings(self, terms: Sequence[str]) -> list[np.ndarray]:
+        """For each term, the chunk rows indexed with it (sorted; empty for an unseen term)."""
+        return self.bm25.postings(terms)
+
+    def chunk_doc_rows(self, rows: np.ndarray | Sequence[int]) -> np.ndarray:
+        """The document number of each chunk row."""
+        return np.asarray(self.chunks.doc_rows)[np.asarray(rows, dtype=np.int64)]
+
+    def embed_query(self, text: str) -> np.ndarray:
+        """The query vector of ``text`` with the index's embedder."""
+        from .textnorm import normalize
+
+        return self.embedder.embed_queries([normalize(text)])[0]
+
+    def dense_scores(self, qvec: np.ndarray, rows: np.ndarray | Sequence[int]) -> np.ndarray:
+        """Inner product (cosine) of the query vector with the chunks ``rows``."""
+        rows = np.asarray(rows, dtype=np.int64)
+        if not len(rows):
+            return np.zeros(0, dtype=np.float32)
+        return np.asarray(self.dense.vectors[rows] @ qvec)
+
+    def document_region(self, doc: int) -> Region:
+        """The place of document number ``doc``."""
+        return self._regions[int(doc)]
+
+    def region_mask(self, region: str | Region) -> np.ndarray:
+        """Boolean mask over documents: those from ``region`` or places within it."""
+        return self._region_mask(region)
+
+    def year_mask(self, years: Sequence[int]) -> np.ndarray:
+        """Boolean mask over documents dated in (or titled with) one of ``years``."""
+        wanted = {int(y) for y in years}
+        return np.array([_doc_year(d) in wanted or any(str(y) in (d.get("title") or "") for y in wanted)
+                         for d in self.doc_list], dtype=bool)
 
     def document_of(self, row: int) -> dict[str, Any]:
         """Metadata of the document that chunk ``row`` belongs to."""

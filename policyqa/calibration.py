@@ -1,0 +1,113 @@
+"""Dense-similarity thresholds per embedding model.
+
+A cosine of 0.905 means "relevant" for the bundled 4-bit e5-small and nothing for another model, so every
+threshold on dense similarity lives in a calibration record for one embedder id. The bundled model ships its
+record (``policyqa/data/calibration/``); ``policyqa calibrate`` writes one for the model of any index into that
+index's directory. Without a record, ``ask`` says so and uses dense similarity only relative to the best
+passage, never as an absolute proof of relevance.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import asdict, dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import PolicyQAError
+
+log = logging.getLogger(__name__)
+
+CALIBRATION_FILE = "calibration.json"
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Dense thresholds for one embedder; ``None`` fields mean "no absolute dense decision"."""
+
+    embedder: str
+    found_dense: float | None = None  # a passage answers a Chinese question
+    found_dense_latin: float | None = None  # a passage answers a question with no Chinese words
+    doc_dense: float | None = None  # a document counts for a "which places" question
+    show_dense: float | None = None  # floor for further passages of an open answer
+    source: str = "none"
+    notes: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def calibrated(self) -> bool:
+        """True when the record holds absolute thresholds for this embedder."""
+        return self.found_dense is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready."""
+        return asdict(self)
+
+
+def model_key(embedder_id: str) -> str:
+    """The part of an embedder id that names the model (the package version after ``@`` is left out)."""
+    return embedder_id.split("@", 1)[0]
+
+
+def _file_name(key: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", key) + ".json"
+
+
+def _from_dict(d: dict[str, Any], source: str) -> Calibration:
+    def num(name: str) -> float | None:
+        v = d.get(name)
+        if v is None:
+            return None
+        if not isinstance(v, (int, float)) or isinstance(v, bool):
+            raise PolicyQAError(f"calibration {source}: {name!r} must be a number")
+        return float(v)
+
+    return Calibration(str(d.get("embedder", "")), num("found_dense"), num("found_dense_latin"), num("doc_dense"),
+                       num("show_dense"), source, dict(d.get("notes") or {}))
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise PolicyQAError(f"cannot read calibration {path} ({exc.__class__.__name__}): "
+                            f"run `policyqa calibrate` again or delete the file") from None
+    if not isinstance(data, dict):
+        raise PolicyQAError(f"calibration {path} must hold a JSON object: run `policyqa calibrate` again")
+    return data
+
+
+def bundled(embedder_id: str) -> Calibration | None:
+    """The calibration shipped with policyqa for this embedder, if any."""
+    key = model_key(embedder_id)
+    ref = resources.files("policyqa").joinpath("data", "calibration", _file_name(key))
+    if not ref.is_file():
+        return None
+    return _from_dict(json.loads(ref.read_text(encoding="utf-8")), f"bundled:{key}")
+
+
+def for_index(directory: Path, embedder_id: str) -> Calibration:
+    """The calibration that applies to an index: its own record (``policyqa calibrate``) for its embedder,
+    else the bundled one, else an uncalibrated record."""
+    key = model_key(embedder_id)
+    path = Path(directory) / CALIBRATION_FILE
+    if path.is_file():
+        records = _read(path)
+        if key in records:
+            return _from_dict(records[key], str(path))
+    return bundled(embedder_id) or Calibration(key)
+
+
+def save_for_index(directory: Path, calibration: Calibration) -> Path:
+    """Store ``calibration`` in the index directory (one record per embedder, written atomically)."""
+    import os
+
+    path = Path(directory) / CALIBRATION_FILE
+    records = _read(path) if path.is_file() else {}
+    records[model_key(calibration.embedder)] = {k: v for k, v in calibration.to_dict().items() if k != "source"}
+    tmp = path.with_name(f".{CALIBRATION_FILE}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(tmp, path)
+    return path
