@@ -111,3 +111,53 @@ def save_for_index(directory: Path, calibration: Calibration) -> Path:
     tmp.write_text(json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8")
     os.replace(tmp, path)
     return path
+
+
+# Margin above the most similar passage of a question without answer: an absolute dense decision is taken
+# only above everything the calibration questions without answer reached.
+CALIBRATION_MARGIN = 0.005
+# Further passages of an open answer are shown down to this far below the "found" threshold.
+SHOW_BELOW_FOUND = 0.055
+
+
+def calibrate(index: Any, queries: Any, candidates: int = 60) -> Calibration:
+    """Dense thresholds for ``index``'s embedder from labelled questions (``evaluation.load_queries``).
+
+    ``found_dense`` (and ``found_dense_latin`` for questions without Chinese words) is set just above the
+    best dense similarity that any question marked ``no_answer`` reaches, so that on these questions dense
+    similarity alone never answers a question that has no answer. ``doc_dense`` is set just above the best
+    passage of any document that a "which places" question's labels do not name. Needs questions marked
+    ``no_answer``; a side without such questions gets no absolute threshold.
+    """
+    from .aggregate import normalize_level, place_at_level
+    from .evidence import has_chinese
+    from .question import analyze_question
+    from .regions import region_contains, resolve_place
+
+    best: dict[str, list[float]] = {"zh": [], "latin": []}
+    answerable: dict[str, list[float]] = {"zh": [], "latin": []}
+    negative_docs: list[float] = []
+    for q in queries:
+        info = analyze_question(q.query)
+        side = "zh" if has_chinese(info.topic) else "latin"
+        hits = index.search(q.query, k=candidates, mode="dense")
+        top = max((h.score for h in hits), default=0.0)
+        (best if q.no_answer else answerable)[side].append(top)
+        if q.places:
+            level = normalize_level(info.aggregation_level)
+            wanted = [r for r in (resolve_place(p) for p in q.places) if r is not None]
+            wanted = [place_at_level(r, level) or r for r in wanted]
+            for h in hits:
+                if not any(region_contains(w, h.region) for w in wanted):
+                    negative_docs.append(h.score)
+
+    def above(values: list[float]) -> float | None:
+        return round(max(values) + CALIBRATION_MARGIN, 4) if values else None
+
+    found = above(best["zh"])
+    notes = {"questions": len(list(queries)) if not isinstance(queries, list) else len(queries),
+             "no_answer_zh": len(best["zh"]), "no_answer_latin": len(best["latin"]),
+             "answerable_zh_above": sum(v >= found for v in answerable["zh"]) if found else None,
+             "answerable_zh": len(answerable["zh"])}
+    return Calibration(index.manifest["embedder"]["id"], found, above(best["latin"]), above(negative_docs),
+                       round(found - SHOW_BELOW_FOUND, 4) if found else None, "calibrate", notes)
