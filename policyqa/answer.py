@@ -286,7 +286,7 @@ def ask(question: str, index: Any = None, k: int = 10) -> Answer:
 
     if not isinstance(index, PolicyIndex):
         index = open_index(Path(index) if index is not None else None)
-    info = analyze_question(question)
+    info = analyze_question(question, index.tokenizer, known_places=index._regions)
     chinese = bool(_CHINESE.search(info.topic))
     if info.places:
         mask = np.zeros(len(index.doc_list), dtype=bool)

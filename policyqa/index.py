@@ -238,7 +238,7 @@ class PolicyIndex:
         """Places named in the query restrict to their documents (when any exist); years are returned for boosting."""
         from .question import analyze_question
 
-        info = analyze_question(query)
+        info = analyze_question(query, self.tokenizer, known_places=self._regions)
         mask = None
         if region is None and info.places:
             mask = np.zeros(len(self.doc_list), dtype=bool)
