@@ -240,12 +240,13 @@ class PolicyIndex:
 
         info = analyze_question(query, self.tokenizer, known_places=self._regions)
         mask = None
-        if region is None and info.places:
+        places = info.places + ([info.scope] if info.scope else [])  # a scope (浙江省哪些城市) restricts too
+        if region is None and places:
             mask = np.zeros(len(self.doc_list), dtype=bool)
-            for place in info.places:
+            for place in places:
                 mask |= self._region_mask(place)
             if not mask.any():
-                log.info("no documents from %s; searching all documents", [p.name for p in info.places])
+                log.info("no documents from %s; searching all documents", [p.name for p in places])
                 mask = None
         years = [] if year is not None else list(info.years)
         return mask, years
