@@ -267,7 +267,7 @@ def ask(question: str, index: Any = None, k: int = 10) -> Answer:
 
     if not isinstance(index, PolicyIndex):
         index = open_index(Path(index) if index is not None else None)
-    info = analyze_question(question)
+    info = analyze_question(question, index.tokenizer, known_places=index.regions)
     calibration = index.calibration
     notices = [] if calibration.calibrated else [
         f"模型 {calibration.embedder} 没有校准记录：语义相似度只作相对比较。"
@@ -415,7 +415,7 @@ def _open(question: str, info: QuestionInfo, index: Any, topic: Topic, chosen: l
 def _aggregate(question: str, info: QuestionInfo, index: Any, topic: Topic, calibration: Calibration,
                chinese: bool) -> Answer:
     level = agg.normalize_level(info.aggregation_level)
-    scope = getattr(info, "scope", None)
+    scope = info.scope
     if scope is None and len(info.places) == 1:
         scope = info.places[0]
     allowed = index.region_mask(scope) if scope is not None else None

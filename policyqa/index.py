@@ -238,6 +238,11 @@ class PolicyIndex:
             return np.zeros(0, dtype=np.float32)
         return np.asarray(self.dense.vectors[rows] @ qvec)
 
+    @property
+    def regions(self) -> list[Region]:
+        """The place of every document, in document order."""
+        return self._regions
+
     def document_region(self, doc: int) -> Region:
         """The place of document number ``doc``."""
         return self._regions[int(doc)]
@@ -288,14 +293,15 @@ class PolicyIndex:
         """Places named in the query restrict to their documents (when any exist); years are returned for boosting."""
         from .question import analyze_question
 
-        info = analyze_question(query)
+        info = analyze_question(query, self.tokenizer, known_places=self.regions)
         mask = None
-        if region is None and info.places:
+        places = info.places + ([info.scope] if info.scope else [])  # a scope (浙江省哪些城市) restricts too
+        if region is None and places:
             mask = np.zeros(len(self.doc_list), dtype=bool)
-            for place in info.places:
+            for place in places:
                 mask |= self._region_mask(place)
             if not mask.any():
-                log.info("no documents from %s; searching all documents", [p.name for p in info.places])
+                log.info("no documents from %s; searching all documents", [p.name for p in places])
                 mask = None
         years = [] if year is not None else list(info.years)
         return mask, years

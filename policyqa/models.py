@@ -7,14 +7,21 @@ from typing import Any
 
 CHUNK_KINDS = ("body", "lead", "table", "toc")
 LEVELS = ("province", "city", "county")
+# Other spellings of a level seen in sidecars and issuer names: a district is a county-level division.
+_LEVEL_SPELLINGS = {"district": "county", "区": "county", "县": "county", "市": "city", "省": "province",
+                    "prefecture": "city"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Region:
     """Where a document is from: as far down the administrative hierarchy as the text allows.
 
     ``level`` is the level of the most specific known name (``province``, ``city`` or ``county``;
     districts count as ``county``). ``code`` is the 6-digit administrative division code when known.
+
+    Identity is the place, not how it was found: two regions are equal when their names are, whatever
+    their ``code`` (a sidecar gives none, the gazetteer does) or how ``level`` was spelled; a
+    province-level city (北京市) is one place whether it was recorded as a province or as a city.
     """
 
     province: str | None = None
@@ -22,6 +29,25 @@ class Region:
     county: str | None = None
     level: str | None = None
     code: str | None = None
+
+    def __post_init__(self) -> None:
+        level = _LEVEL_SPELLINGS.get(self.level, self.level) if self.level else None
+        if level is None:
+            level = "county" if self.county else "city" if self.city else "province" if self.province else None
+        if level != self.level:
+            object.__setattr__(self, "level", level)
+
+    def _key(self) -> tuple[str | None, str | None, str | None]:
+        city = None if self.city and self.city == self.province else self.city
+        return (self.province, city, self.county)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Region):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
 
     @property
     def name(self) -> str | None:

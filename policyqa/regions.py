@@ -13,6 +13,7 @@ import importlib.util
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from typing import Any
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -20,7 +21,7 @@ from pathlib import Path
 from .models import Region
 
 _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
-             "省", "市", "县", "区", "盟", "旗", "地区")
+             "地区", "省", "市", "县", "区", "盟", "旗")  # 地区 before 区: 和田地区 → 和田, not 和田地
 _MUNICIPALITIES = ("11", "12", "31", "50")  # 北京, 天津, 上海, 重庆: province-level cities
 
 
@@ -61,7 +62,8 @@ def gazetteer() -> Gazetteer:
     with open(_data_file(), encoding="utf-8") as f:
         for row in csv.DictReader(f):
             code = row["adcode"][:6]
-            if code.isdigit() and row["name"]:
+            # 99xxxx rows (苏鲁交界 › 海域) are not divisions: "海域" in a text would become a place.
+            if code.isdigit() and row["name"] and not code.startswith("99"):
                 rows.append((code, row["name"]))
     names = {code: name for code, name in rows}
     regions: list[Region] = []
@@ -146,7 +148,8 @@ def find_places(text: str) -> list[tuple[Region, int, int]]:
         if len(cands) == 1:
             out.append((cands[0], s, e))
             continue
-        fitting = [c for c in cands if (c.county and c.city in context) or (not c.county and c.province in context)]
+        fitting = list(dict.fromkeys(  # one place recorded twice (北京市 as province and as city) is one
+            c for c in cands if (c.county and c.city in context) or (not c.county and c.province in context)))
         if len(fitting) == 1:
             out.append((fitting[0], s, e))
         elif not fitting:
@@ -182,20 +185,24 @@ def _pinyin_names() -> dict[str, Region]:
     return out
 
 
-def find_romanized_places(text: str) -> list[Region]:
+def find_romanized_places(text: str, spans: bool = False) -> list[Any]:
     """Places written in pinyin in English text: Xiamen, Jinhua City, Xi'an (a sound shared by two places
-    of the same level, such as Taizhou or Wuyi, is not guessed)."""
-    words = _ROMAN_WORD.findall(text)
+    of the same level, such as Taizhou or Wuyi, is not guessed). With ``spans``, ``(region, start, end)``
+    for every mention instead of the distinct regions."""
+    words = list(_ROMAN_WORD.finditer(text))
     if not words:
         return []
     names = _pinyin_names()
-    out: list[Region] = []
+    out: list[Any] = []
     i = 0
     while i < len(words):
         for n in (2, 1):
-            key = "".join(w.lower().replace("'", "") for w in words[i:i + n])
-            if len(key) >= 4 and key in names and len(words[i:i + n]) == n:
-                if names[key] not in out:
+            group = words[i:i + n]
+            key = "".join(w.group().lower().replace("'", "") for w in group)
+            if len(key) >= 4 and key in names and len(group) == n:
+                if spans:
+                    out.append((names[key], group[0].start(), group[-1].end()))
+                elif names[key] not in out:
                     out.append(names[key])
                 i += n
                 break

@@ -91,6 +91,14 @@ class Tokenizer:
                 out.append(t)
         return out
 
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Start and end offsets of jieba's words in ``text`` as given (not normalised): word boundaries."""
+        return [(s, e) for _, s, e in self._load().tokenize(text, HMM=False)]
+
+    def frequency(self, word: str) -> int:
+        """How common ``word`` is in jieba's dictionary (0 when it is not a dictionary word)."""
+        return int(self._load().FREQ.get(word, 0))
+
     def tokenize_many(self, texts: Sequence[str]) -> list[list[str]]:
         """``tokenize`` for each text."""
         return [self.tokenize(t) for t in texts]
