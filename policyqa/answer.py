@@ -48,7 +48,11 @@ _WANTS_DATE = re.compile(r"何时|什么时候|哪一年|哪年|哪天|日期|�
 
 @dataclass
 class Citation:
-    """A quoted passage: ``text`` is exactly the file's text at ``[start:end]``."""
+    """A quoted passage: ``text`` is exactly the document's text at ``[start:end]``.
+
+    ``page`` is the page the passage starts on (PDF, OFD), else None; ``expired`` marks a document past
+    its 失效日期 or no longer in force.
+    """
 
     id: int
     source: str
@@ -61,6 +65,8 @@ class Citation:
     score: float
     kind: str
     highlight: tuple[int, int] | None = None  # the answering sentence, as offsets into ``text``
+    page: int | None = None
+    expired: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -232,8 +238,12 @@ def _issue_date_answer(question: str, info: QuestionInfo, index: Any, relevant: 
     if span is None:
         return None
     region = Region.from_dict(meta.get("region"))
+    from .formats import page_of
+    from .metadata import is_expired
+
     line = Citation(1, top.doc, meta.get("title"), region, ["（文件信息）"], text[span[0]:span[1]], span[0], span[1],
-                    round(float(top.hit.score), 6), "meta")
+                    round(float(top.hit.score), 6), "meta", page=page_of(meta.get("pages"), span[0]),
+                    expired=is_expired(meta))
     line.highlight = (0, len(line.text))
     context = _citation(2, top)
     context.highlight = _highlight(context.text, info, index)
@@ -272,7 +282,7 @@ def _citation(n: int, s: _Scored) -> Citation:
     h = s.hit
     c = h.chunk
     return Citation(n, c.source, h.title, h.region, list(c.headings), c.text, c.start, c.end,
-                    round(float(h.score), 6), c.kind)
+                    round(float(h.score), 6), c.kind, page=c.page, expired=h.expired)
 
 
 # ------------------------------------------------------------------ ask

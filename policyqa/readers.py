@@ -118,6 +118,9 @@ def read_document(path: str | Path, raw: bytes | None = None) -> "Extraction":
         text, encoding = _READERS.get(path.suffix.lower(), _read_plain)(path, raw)
         return Extraction(text=text, format="text", encoding=encoding)
     reader = _FORMATS.get(kind)
+    if reader is None and path.suffix.lower() in _FORMAT_SUFFIXES:
+        raise IngestError(f"{path}: is damaged or not really a {path.suffix.lower()} file (its content is "
+                          f"{describe(kind)}); open and save it again, or download it again")
     if reader is None:
         raise IngestError(f"{path}: is {describe(kind)}, which policyqa does not read; supported: text, web pages, "
                           "PDF, Word (.docx, .doc, .wps) and OFD — save it in one of those formats")
