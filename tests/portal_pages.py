@@ -39,6 +39,7 @@ class Page:
     fields: dict[str, str] = field(default_factory=dict)  # expected metadata
     encoding: str = "utf-8"
     furniture: list[str] = field(default_factory=lambda: list(FURNITURE))
+    headings: list[str] = field(default_factory=list)  # headings the chunks must carry
 
     def data(self) -> bytes:
         return self.html.encode(self.encoding)
@@ -93,7 +94,9 @@ def govcn_policy() -> Page:
                 ["银发经济是向老年人提供产品或服务", "构建多元主体参与的老年助餐服务网络", "培育一批银发经济领军企业",
                  "| 1 | 扩大老年助餐服务 | 民政部 |"],
                 {"issuer": "国务院办公厅", "doc_number": "国办发〔2024〕1号", "written_date": "2024-01-11",
-                 "published_date": "2024-01-15", "date": "2024-01-11"})
+                 "published_date": "2024-01-15", "date": "2024-01-11"},
+                headings=["一、发展民生事业，解决急难愁盼", "（一）扩大老年助餐服务", "（二）拓展居家助老服务",
+                          "二、扩大产品供给，提升质量水平", "（三）培育银发经济经营主体"])
 
 
 def city_portal() -> Page:
@@ -140,7 +143,8 @@ def city_portal() -> Page:
                  "社区居家养老服务包括助餐配餐、助浴助洁、康复护理、精神慰藉等服务", "对辖区内长者饭堂的助餐服务质量进行评估"],
                 {"issuer": "广州市民政局", "doc_number": "穗民规字〔2023〕6号", "written_date": "2023-05-26",
                  "published_date": "2023-06-02", "effective_date": "2023-07-01", "expiry_date": "2026-06-30",
-                 "date": "2023-05-26", "city": "广州市"})
+                 "date": "2023-05-26", "city": "广州市"},
+                headings=["第一章　总　则", "第二章　服务内容"])
 
 
 def zjeg_page() -> Page:
@@ -167,7 +171,9 @@ def zjeg_page() -> Page:
 </div>"""
     return Page("zjeg_page.html", _shell(head, body, "舟山市人民政府"), title,
                 ["坚持以人民为中心，兜牢民生底线", "养老机构护理员持证率提高到95%", "海葬补贴标准提高到每例3000元"],
-                {"issuer": "舟山市民政局", "published_date": "2024-03-08", "date": "2024-03-08", "city": "舟山市"})
+                {"issuer": "舟山市民政局", "published_date": "2024-03-08", "date": "2024-03-08", "city": "舟山市"},
+                headings=["一、聚焦兜底保障", "1.完善社会救助体系", "2.提升养老服务水平", "二、深化殡葬改革",
+                          "3.推进节地生态安葬"])
 
 
 def trs_layout_gbk() -> Page:
@@ -197,7 +203,7 @@ def trs_layout_gbk() -> Page:
                 ["为切实保障困难群众基本生活", "全县最低生活保障标准提高到每人每月1050元", "及时给予临时救助"],
                 {"issuer": "武义县民政局", "doc_number": "武民〔2022〕35号", "published_date": "2022-11-18",
                  "validity": "失效", "county": "武义县"},
-                encoding="gb18030")
+                encoding="gb18030", headings=["一、提高保障标准", "二、加强临时救助"])
 
 
 def bare_page() -> Page:
@@ -210,7 +216,8 @@ def bare_page() -> Page:
             "<p>厦门市民政局</p><p>2023年3月2日</p></body></html>")
     return Page("bare_page.html", html, title,
                 ["城乡低保标准统一提高到每人每月1040元", "救助时限缩短至3个工作日"],
-                {"issuer": "厦门市民政局", "date": "2023-03-02", "city": "厦门市"}, furniture=[])
+                {"issuer": "厦门市民政局", "date": "2023-03-02", "city": "厦门市"}, furniture=[],
+                headings=["一、健全分层分类的社会救助体系", "1.完善最低生活保障制度", "2.加强急难临时救助"])
 
 
 def all_pages() -> list[Page]:

@@ -16,6 +16,7 @@ from policyqa.formats.sniff import sniff
 from policyqa.ingest import ingest_paths, load_document
 from policyqa.readers import read_document
 from portal_pages import all_pages, bare_page, city_portal, govcn_policy, trs_layout_gbk, zjeg_page
+from portal_pages_heldout import heldout_pages
 
 
 def _offsets_hold(doc) -> None:
@@ -24,7 +25,7 @@ def _offsets_hold(doc) -> None:
 
 
 # ------------------------------------------------------------------ HTML
-@pytest.mark.parametrize("page", all_pages(), ids=lambda p: p.name)
+@pytest.mark.parametrize("page", all_pages() + heldout_pages(), ids=lambda p: p.name)
 def test_portal_page_body_without_furniture(tmp_path, page):
     doc = load_document(write(tmp_path / page.name, page.data()))
     _offsets_hold(doc)
@@ -33,6 +34,9 @@ def test_portal_page_body_without_furniture(tmp_path, page):
         assert sentence in chunks, sentence
     for junk in page.furniture:
         assert junk not in chunks, junk
+    carried = {h for c in doc.chunks for h in c.headings}
+    for heading in page.headings:
+        assert heading in carried, heading
     assert doc.title == page.title and doc.format == "html"
     want = page.fields
     for key in ("issuer", "doc_number", "date"):
@@ -41,7 +45,7 @@ def test_portal_page_body_without_furniture(tmp_path, page):
     for key in ("written_date", "published_date", "effective_date", "expiry_date", "validity"):
         if key in want:
             assert doc.info[key] == want[key], key
-    for key in ("city", "county"):
+    for key in ("province", "city", "county"):
         if key in want:
             assert getattr(doc.region, key) == want[key]
 
@@ -73,6 +77,16 @@ def test_expired_document_is_marked(tmp_path):
     past = load_document(write(tmp_path / "past.html", city_portal().data()))
     assert past.info["expiry_date"] == "2026-06-30"
     assert past.info["expired"] == (past.info["expiry_date"] < __import__("datetime").date.today().isoformat())
+
+
+def test_content_after_the_closing_html_tag(tmp_path):
+    # Some gov.cn pages close </html> before the article: the body is still found.
+    page = ("<html><head><meta name='ArticleTitle' content='网络出版服务管理规定'></head><body><div class='head'>"
+            "<a href='/'>首页</a></div></body></html><div class='article'><div class='pages_content' id='UCAP-CONTENT'>"
+            "<p>第一条 为了规范网络出版服务秩序，根据国务院有关规定，制定本规定。</p></div></div>"
+            "<div class='footer'>版权所有：中国政府网</div></html>")
+    doc = load_document(write(tmp_path / "p.html", page.encode()))
+    assert [c.text for c in doc.chunks][-1] == "第一条 为了规范网络出版服务秩序，根据国务院有关规定，制定本规定。"
 
 
 def test_page_without_body_text_is_one_clear_line(tmp_path):

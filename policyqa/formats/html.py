@@ -170,7 +170,7 @@ def _find_container(doc: Any) -> Any:
     credit: dict[Any, int] = {}
     for p in doc.xpath("//p|//br"):
         parent = p.getparent()
-        if parent is not None:
+        if parent is not None and not _in_noise(parent):
             text = p.text_content() if p.tag == "p" else (p.tail or "")
             credit[parent] = credit.get(parent, 0) + len(_CJK.findall(text))
     body = doc.find("body")
@@ -178,6 +178,16 @@ def _find_container(doc: Any) -> Any:
     if best is None or credit[best] < 50:
         return body if body is not None else doc
     return best
+
+
+def _in_noise(el: Any) -> bool:
+    """True inside a footer, share box or other widget (by class or id)."""
+    while el is not None and isinstance(el.tag, str):
+        marks = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if marks.strip() and _NOISE.search(marks):
+            return True
+        el = el.getparent()
+    return False
 
 
 def _drop(elements: list[Any]) -> None:
@@ -263,7 +273,8 @@ def read_html(path: Any, raw: bytes) -> Extraction:
 
                 value = parse_date(value)
             result.set_field(field_name, value, "meta")
-    title = result.fields.get("title") or _title_of(doc, result.fields)
+    result.set_field("title", _title_of(doc, result.fields), "page")  # the page's own heading, after label and meta
+    title = result.fields.get("title")
 
     if zjeg:
         container = lxml.html.fragment_fromstring(zjeg.group(1), create_parent="div")

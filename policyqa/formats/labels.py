@@ -13,7 +13,7 @@ from typing import Any
 LABELS: dict[str, tuple[str, ...]] = {
     "index_number": ("索引号",),
     "topic": ("主题分类", "主题词", "信息分类", "体裁分类"),
-    "issuer": ("发文机关", "发布机构", "发文单位", "发布单位", "制发机关", "颁布单位", "发布机关", "公开主体"),
+    "issuer": ("发文机关", "发布机构", "发文机构", "发文单位", "发布单位", "制发机关", "颁布单位", "发布机关", "公开主体"),
     "source_org": ("信息来源", "文章来源", "来源"),
     "written_date": ("成文日期", "成文时间", "发文日期", "发文时间", "签发日期"),
     "published_date": ("发布日期", "发布时间", "公开日期", "公布日期", "颁布日期", "公开时间"),
@@ -53,8 +53,11 @@ def label_fields(lines: list[str]) -> dict[str, str]:
         if name and name != "_stop" and value and name not in found and len(value) <= 200:
             found[name] = value
 
-    for line in lines:
-        if "|" in line:
+    for n, line in enumerate(lines):
+        alone = _CELL.match(line)
+        if alone and n + 1 < len(lines) and not _CELL.match(lines[n + 1]) and not _INLINE.search(lines[n + 1]):
+            put(alone.group("l"), lines[n + 1])  # a label on its own line (<dt>), its value on the next (<dd>)
+        elif "|" in line:
             cells = [c.strip() for c in line.strip().strip("|").split("|")]
             for i, cell in enumerate(cells):
                 m = _CELL.match(cell)
