@@ -139,6 +139,29 @@ def test_image_only_page_needs_ocr(tmp_path, caplog):
             load_document(only_image)
 
 
+@pytest.mark.slow
+def test_scanned_page_read_by_ocr_when_installed(tmp_path):
+    from policyqa.formats import ocr
+
+    if ocr.engine() is None:
+        pytest.skip('the OCR extra is not installed (pip install "policyqa[ocr]")')
+    import io
+
+    import pypdfium2 as pdfium
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    page = pdfium.PdfDocument(pdf_bytes())[1].render(scale=200 / 72).to_pil()
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.drawImage(ImageReader(page), 0, 0, width=A4[0], height=A4[1])
+    c.showPage()
+    c.save()
+    doc = load_document(write(tmp_path / "scan.pdf", buf.getvalue()))
+    assert not doc.notes and "每餐补贴3元" in doc.text and doc.chunks[0].page == 1
+
+
 def test_encrypted_and_truncated_pdf(tmp_path):
     locked = write(tmp_path / "locked.pdf", pdf_bytes(password="secret"))
     with pytest.raises(IngestError, match="password-protected"):
