@@ -114,22 +114,55 @@ class _Numbering:
         return re.sub(r"%(\d)", sub, text)
 
 
-def _num_pr(paragraph: Any) -> tuple[str, int] | None:
-    """(numId, level) of a paragraph's automatic numbering, from the paragraph or its style."""
-    candidates = [paragraph._p.pPr]
-    style = paragraph.style
-    while style is not None and len(candidates) < 4:
-        candidates.append(style.element.pPr)
-        style = style.base_style
-    for ppr in candidates:
-        if ppr is None or ppr.numPr is None:
-            continue
-        num_id = ppr.numPr.numId
-        ilvl = ppr.numPr.ilvl
-        if num_id is None or num_id.val == 0:
-            return None
-        return str(num_id.val), int(ilvl.val) if ilvl is not None else 0
-    return None
+class _Styles:
+    """Paragraph styles by id, read once: python-docx's ``paragraph.style`` re-scans the styles part on
+    every call, which made reading a long file slow."""
+
+    def __init__(self, document: Any) -> None:
+        self.names: dict[str, str] = {}
+        self.based_on: dict[str, str] = {}
+        self.numbering: dict[str, tuple[str, int]] = {}
+        self.default: str | None = None
+        for st in document.styles.element.iter(f"{_W}style"):
+            sid = st.get(f"{_W}styleId")
+            if sid is None or st.get(f"{_W}type") not in (None, "paragraph"):
+                continue
+            name = st.find(f"{_W}name")
+            self.names[sid] = name.get(f"{_W}val") if name is not None else sid
+            based = st.find(f"{_W}basedOn")
+            if based is not None:
+                self.based_on[sid] = based.get(f"{_W}val")
+            num = st.find(f"{_W}pPr/{_W}numPr")
+            if num is not None:
+                nid, lvl = num.find(f"{_W}numId"), num.find(f"{_W}ilvl")
+                self.numbering[sid] = (nid.get(f"{_W}val") if nid is not None else "0",
+                                       int(lvl.get(f"{_W}val")) if lvl is not None else 0)
+            if st.get(f"{_W}default") in ("1", "true", "on"):
+                self.default = sid
+
+    def of(self, paragraph: Any) -> str | None:
+        ppr = paragraph._p.pPr
+        if ppr is not None and ppr.pStyle is not None:
+            return ppr.pStyle.val
+        return self.default
+
+    def name(self, sid: str | None) -> str:
+        return self.names.get(sid or "", "")
+
+    def num_pr(self, paragraph: Any) -> tuple[str, int] | None:
+        """(numId, level) of a paragraph's automatic numbering, from the paragraph or its style chain."""
+        ppr = paragraph._p.pPr
+        if ppr is not None and ppr.numPr is not None and ppr.numPr.numId is not None:
+            num_id = str(ppr.numPr.numId.val)
+            ilvl = ppr.numPr.ilvl
+            return None if num_id == "0" else (num_id, int(ilvl.val) if ilvl is not None else 0)
+        sid, hops = self.of(paragraph), 0
+        while sid is not None and hops < 5:
+            if sid in self.numbering:
+                num_id, ilvl = self.numbering[sid]
+                return None if num_id == "0" else (num_id, ilvl)
+            sid, hops = self.based_on.get(sid), hops + 1
+        return None
 
 
 def _cell_text(cell: Any) -> str:
@@ -183,6 +216,7 @@ def read_docx(path: Any, raw: bytes, fmt: str = "docx") -> Extraction:
                           "open and save it again in Word or WPS") from None
     result = Extraction(text="", format=fmt, encoding=fmt)
     numbering = _Numbering(document)
+    styles = _Styles(document)
     lines: list[str] = []
     pos = 0
     for block in _blocks(document.element.body, document):
@@ -192,10 +226,10 @@ def read_docx(path: Any, raw: bytes, fmt: str = "docx") -> Extraction:
             text = block.text.replace("\t", " ").strip(" \u3000")
             if not text.strip():
                 continue
-            num = _num_pr(block)
+            num = styles.num_pr(block)
             if num is not None:
                 text = numbering.label(*num) + text
-            m = _HEADING_STYLE.match(block.style.name if block.style is not None else "")
+            m = _HEADING_STYLE.match(styles.name(styles.of(block)))
             if m:
                 result.heading_lines[pos] = int(m.group(1))
             new = [ln for ln in text.split("\n") if ln.strip()]
