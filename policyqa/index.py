@@ -398,7 +398,7 @@ def build_index(paths: Sequence[str | Path] | None = None, directory: str | Path
         raise PolicyQAError(
             "no documents to index in " + ", ".join(map(str, paths))
             + (f" ({len(report.skipped)} files skipped: {report.skipped[0].reason})" if report.skipped else "")
-            + ": give files or directories with .txt or .md policy documents"
+            + ": give files or directories with policy documents (.txt, .md, .html, .pdf, .docx, .doc, .wps, .ofd)"
         )
     return build_from_documents(report.documents, directory, embedder, progress, rebuild, config,
                                 skipped=report.skipped, unchanged=report.unchanged, user_dict=user_dict)

@@ -266,6 +266,7 @@ def test_bad_files_of_each_kind_and_the_rest_is_indexed(tmp_path):
 
 
 # ------------------------------------------------------------------ index: stored texts, pages in citations
+@pytest.mark.slow
 def test_stored_texts_pages_and_citations(tmp_path):
     from policyqa.answer import ask
     from policyqa.embedders import get_embedder
@@ -316,3 +317,26 @@ def test_stored_texts_pages_and_citations(tmp_path):
     assert marked and all(c.expired for c in marked) and "已失效" in answer_html(old)
     manifest = json.loads((idx2.generation / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["document_count"] == 6
+
+
+@pytest.mark.slow
+def test_cli_inspect_text_index_and_ask_with_pages(tmp_path):
+    from typer.testing import CliRunner
+
+    from policyqa.cli import app
+
+    runner = CliRunner()
+    corpus = tmp_path / "saved"
+    corpus.mkdir()
+    pdf = write(corpus / "plan.pdf", pdf_bytes())
+    write(corpus / "page.html", city_portal().data())
+    r = runner.invoke(app, ["inspect", str(pdf), "--text"])
+    assert r.exit_code == 0 and r.stdout == read_document(pdf).text
+    r = runner.invoke(app, ["inspect", str(corpus / "page.html")])
+    assert r.exit_code == 0 and "format: html" in r.stdout and "成文: 2023-05-26" in r.stdout
+    idx = tmp_path / "idx"
+    r = runner.invoke(app, ["index", str(corpus), "--index", str(idx), "--model", "hash:64", "--json"])
+    assert r.exit_code == 0 and json.loads(r.stdout)["documents"] == 2
+    r = runner.invoke(app, ["ask", "老年助餐每餐补贴多少钱", "--index", str(idx), "--json"])
+    cites = json.loads(r.stdout)["citations"]
+    assert any(c["source"] == str(pdf) and c["page"] == 2 for c in cites)
