@@ -46,7 +46,11 @@ CANDIDATES = 60
 
 @dataclass
 class Citation:
-    """A quoted passage: ``text`` is exactly the document's text at ``[start:end]``."""
+    """A quoted passage: ``text`` is exactly the document's text at ``[start:end]``.
+
+    ``page`` is the page the passage starts on (PDF, OFD), else None; ``expired`` marks a document past
+    its 失效日期 or no longer in force.
+    """
 
     id: int
     source: str
@@ -59,6 +63,8 @@ class Citation:
     score: float
     kind: str
     highlight: tuple[int, int] | None = None  # the answering sentence, as offsets into ``text``
+    page: int | None = None
+    expired: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -228,8 +234,12 @@ def _issue_date_answer(question: str, info: QuestionInfo, index: Any, topic: Top
     if span is None:
         return None
     region = Region.from_dict(meta.get("region"))
+    from .formats import page_of
+    from .metadata import is_expired
+
     line = Citation(1, top.doc, meta.get("title"), region, ["（文件信息）"], text[span[0]:span[1]], span[0], span[1],
-                    round(float(top.hit.score), 6), "meta")
+                    round(float(top.hit.score), 6), "meta", page=page_of(meta.get("pages"), span[0]),
+                    expired=is_expired(meta))
     line.highlight = (0, len(line.text))
     context = _citation(2, top.hit)
     context.highlight = highlight(context.text, info, index, topic)
@@ -253,7 +263,7 @@ def _district(meta: dict[str, Any], region: Region) -> bool:
 def _citation(n: int, hit: Hit) -> Citation:
     c = hit.chunk
     return Citation(n, c.source, hit.title, hit.region, list(c.headings), c.text, c.start, c.end,
-                    round(float(hit.score), 6), c.kind)
+                    round(float(hit.score), 6), c.kind, page=c.page, expired=hit.expired)
 
 
 # ------------------------------------------------------------------ ask
@@ -453,10 +463,12 @@ def _aggregate(question: str, info: QuestionInfo, index: Any, topic: Topic, cali
 
 
 def _hit_of(index: Any, doc: int, p: agg.Passage) -> Hit:
+    from .metadata import is_expired
+
     meta = index.doc_list[doc]
     return Hit(rank=0, score=p.strength, chunk=index.chunks[p.row], title=meta.get("title"),
                region=index.document_region(doc), date=meta.get("date"),
-               scores={"coverage": p.coverage, "dense": p.dense}, row=p.row)
+               scores={"coverage": p.coverage, "dense": p.dense}, row=p.row, expired=is_expired(meta))
 
 
 def _refs(group: AnswerGroup) -> str:

@@ -96,22 +96,38 @@ def _open(index: Optional[Path], model: Optional[str] = None) -> Any:
 
 @app.command()
 def inspect(
-    file: Path = typer.Argument(..., help="A policy document (.txt or .md)."),
+    file: Path = typer.Argument(..., help="A policy document: text, web page, PDF, Word (.docx/.doc/.wps) or OFD."),
     as_json: bool = JsonOpt,
+    text: bool = typer.Option(False, "--text", help="Print the document's text exactly as indexed (chunk "
+                              "offsets and citations point into it)."),
 ) -> None:
     """Show a document's metadata and its chunk tree."""
     from .ingest import load_document
 
     with _clean_errors():
         doc = load_document(file)
+    if text:
+        sys.stdout.write(doc.text)
+        return
     if as_json:
         _print_json(doc.to_dict())
         return
     out = _stdout()
     r = doc.region
+    info = doc.info
     out.print(f"[bold]{doc.title or '(no title)'}[/]  {doc.source}", highlight=False)
     out.print(f"issuer: {doc.issuer or '-'}   date: {doc.date or '-'}   文号: {doc.doc_number or '-'}   "
               f"place: {r.label()} [{r.level or '-'}] {' / '.join(r.names())}", highlight=False)
+    dates = "   ".join(f"{label}: {info[key]}" for key, label in (
+        ("written_date", "成文"), ("published_date", "发布"), ("effective_date", "实施"), ("expiry_date", "失效"))
+        if info.get(key))
+    out.print(f"format: {doc.format}" + (f" ({len(doc.pages)} pages)" if doc.pages else "")
+              + f"   title from: {info.get('title_source') or '-'}" + (f"   {dates}" if dates else "")
+              + ("   [bold red]已失效[/]" if info.get("expired") else ""), highlight=False)
+    from rich.markup import escape
+
+    for note in doc.notes:
+        out.print(f"[yellow]note:[/] {escape(note)}", highlight=False)
     shown: list[str] = []
     for c in doc.chunks:
         path = c.headings[:-1] if c.kind == "body" and c.headings else c.headings
@@ -123,7 +139,8 @@ def inspect(
         shown = list(path)
         label = c.text.replace("\n", " ")
         label = label[:40] + ("…" if len(label) > 40 else "")
-        out.print("  " * len(path) + f"[dim]{c.kind:<5} {len(c.text):>4}字 [{c.start}:{c.end}][/] {label}",
+        page = f" p{c.page}" if c.page is not None else ""
+        out.print("  " * len(path) + f"[dim]{c.kind:<5} {len(c.text):>4}字 [{c.start}:{c.end}]{page}[/] {label}",
                   highlight=False)
     out.print(f"\n{len(doc.chunks)} chunks", highlight=False)
 
@@ -207,7 +224,8 @@ def search(
         place = h["region"].get("county") or h["region"].get("city") or h["region"].get("province") or "?"
         out.print(f"[bold]{h['rank']:>2}.[/] [cyan]{h['title'] or h['source']}[/] · {place} · "
                   f"{' > '.join(h['headings']) or '(no heading)'}  [dim]{h['source']} [{h['start']}:{h['end']}] "
-                  f"{h['kind']} score {h['score']:.4f}[/]", highlight=False)
+                  f"{h['kind']}" + (f" 第{h['page']}页" if h.get("page") else "") + (" 已失效" if h.get("expired") else "")
+                  + f" score {h['score']:.4f}[/]", highlight=False)
         text = h["text"].replace("\n", " ")
         out.print(f"    {text[:160]}{'…' if len(text) > 160 else ''}", highlight=False)
 

@@ -202,15 +202,16 @@ class PolicyIndex:
                 f"chunks={len(self)}, embedder={self.manifest['embedder']['id']!r})")
 
     def document_text(self, source: str) -> str:
-        """The full text of an indexed document, the text that chunk offsets index into.
+        """The full text of an indexed document, the text that chunk offsets index into: the text stored
+        with the index for web pages, PDF, Word and OFD files, the file itself for text files.
 
         Raises PolicyQAError when the document is not in the index or its text cannot be read.
         """
-        from .readers import read_text
+        from .textstore import document_text
 
         if source not in self.documents:
             raise QueryError(f"no document {source!r} in index {self.directory}")
-        return read_text(source)[0]
+        return document_text(self.generation, self.documents[source])
 
     # ---------------------------------------------------------------- what `ask` reads
     def term_idf(self, terms: Sequence[str]) -> np.ndarray:
@@ -354,6 +355,8 @@ class PolicyIndex:
                 doc = self.document_of(row)
                 if _doc_year(doc) in boost_years or any(str(y) in (doc.get("title") or "") for y in boost_years):
                     fused[row] *= factor
+        from .metadata import is_expired
+
         side = {name: dict(zip(map(int, res[0]), map(float, res[1]))) for name, res in results.items()}
         hits = []
         for rank, (row, score) in enumerate(top(fused, k), start=1):
@@ -362,6 +365,7 @@ class PolicyIndex:
                 rank=rank, score=score, chunk=self.chunks[row], title=doc.get("title"),
                 region=Region.from_dict(doc.get("region")), date=doc.get("date"),
                 scores={name: s[row] for name, s in side.items() if row in s}, row=row,
+                expired=is_expired(doc),
             ))
         return hits
 
@@ -450,7 +454,7 @@ def build_index(paths: Sequence[str | Path] | None = None, directory: str | Path
         raise PolicyQAError(
             "no documents to index in " + ", ".join(map(str, paths))
             + (f" ({len(report.skipped)} files skipped: {report.skipped[0].reason})" if report.skipped else "")
-            + ": give files or directories with .txt or .md policy documents"
+            + ": give files or directories with policy documents (.txt, .md, .html, .pdf, .docx, .doc, .wps, .ofd)"
         )
     return build_from_documents(report.documents, directory, embedder, progress, rebuild, config,
                                 skipped=report.skipped, unchanged=report.unchanged, user_dict=user_dict)
@@ -625,7 +629,7 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
             "library_versions": _library_versions(),
         }
         _write_generation(directory, manifest, doc_meta, new_chunks, doc_rows, bm25, dense, old, user_dict_text,
-                          kept_rows)
+                          kept_rows, texts={d.source: d.text for d in new_docs if d.format != "text"})
     summary.documents = len(doc_meta)
     summary.chunks = n_chunks
     summary.seconds = time.perf_counter() - t0
@@ -635,7 +639,7 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
 def _write_generation(directory: Path, manifest: dict[str, Any], doc_meta: list[dict[str, Any]],
                       new_chunks: list[Chunk], doc_rows: np.ndarray, bm25: Any, dense: Any,
                       old: PolicyIndex | None, user_dict_text: str | None = None,
-                      kept_rows: np.ndarray | None = None) -> None:
+                      kept_rows: np.ndarray | None = None, texts: dict[str, str] | None = None) -> None:
     """Write a complete generation aside, then publish it; on any failure the live index is untouched.
 
     The chunk table is the old generation's ``kept_rows`` (copied as bytes) followed by ``new_chunks``.
@@ -646,6 +650,7 @@ def _write_generation(directory: Path, manifest: dict[str, Any], doc_meta: list[
             (gen / USER_DICT_FILE).write_text(user_dict_text, encoding="utf-8")
         kept = (old.chunks, kept_rows) if old is not None and kept_rows is not None and len(kept_rows) else None
         store.write_chunks(gen, new_chunks, doc_rows, kept=kept)
+        store.write_texts(gen, doc_meta, texts or {}, old.generation if old is not None else None)
         store.write_json(gen / "documents.json", doc_meta)
         bm25.save(gen / "bm25")
         dense.save(gen / "dense")

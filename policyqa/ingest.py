@@ -13,7 +13,7 @@ from .errors import IngestError
 from .furniture import furniture_spans
 from .metadata import CORPUS_METADATA, SIDECAR_SUFFIX, extract_metadata, load_sidecar
 from .models import Document, IngestReport, SkippedFile
-from .readers import read_bytes, read_text, supported_suffixes
+from .readers import read_bytes, read_document, supported_suffixes
 
 log = logging.getLogger(__name__)
 
@@ -21,25 +21,55 @@ log = logging.getLogger(__name__)
 def load_document(path: str | Path, overrides: dict[str, Any] | None = None,
                   raw: bytes | None = None) -> Document:
     """Read one file into a Document with metadata and chunks; IngestError (one line, names the file) if it can't."""
+    from .formats import page_of
+    from .metadata import is_expired
+
     path = Path(path)
     raw = read_bytes(path) if raw is None else raw
-    text, encoding = read_text(path, raw)
+    extracted = read_document(path, raw)
+    text = extracted.text
     if overrides is None:
         overrides = load_sidecar(path)
-    meta = extract_metadata(text, str(path))
+    meta = extract_metadata(text, str(path), extracted.fields, extracted.field_sources)
     meta.update(overrides or {})
+    meta["expired"] = is_expired(meta)
     digest = hashlib.sha256(raw).hexdigest()
-    chunks = chunk_document(text, str(path), digest, exclude=furniture_spans(text))
+    chunks = chunk_document(text, str(path), digest, exclude=furniture_spans(text),
+                            heading_lines=extracted.heading_lines)
     if not chunks:
         raise IngestError(f"{path}: has no text outside page furniture; nothing to index")
-    return Document(source=str(path), text=text, digest=digest, encoding=encoding, title=meta.get("title"),
+    if extracted.pages:
+        for c in chunks:
+            c.page = page_of(extracted.pages, c.start)
+    for note in extracted.notes:
+        log.warning("%s: %s", path, note)
+    info = {k: meta.get(k) for k in _INFO_FIELDS}
+    return Document(source=str(path), text=text, digest=digest, encoding=extracted.encoding, title=meta.get("title"),
                     issuer=meta.get("issuer"), date=meta.get("date"), doc_number=meta.get("doc_number"),
-                    region=meta["region"], chunks=chunks, issuer_level=meta.get("issuer_level"))
+                    region=meta["region"], chunks=chunks, issuer_level=meta.get("issuer_level"),
+                    format=extracted.format, pages=extracted.pages, info=info, notes=list(extracted.notes))
+
+
+_INFO_FIELDS = ("title_source", "written_date", "published_date", "effective_date", "expiry_date", "validity",
+                "expired")
 
 
 def _is_document(path: Path) -> bool:
-    return (path.suffix.lower() in supported_suffixes() and not path.name.endswith(SIDECAR_SUFFIX)
-            and path.name != CORPUS_METADATA and not path.name.startswith("."))
+    if path.name.endswith(SIDECAR_SUFFIX) or path.name == CORPUS_METADATA or path.name.startswith("."):
+        return False
+    if path.suffix.lower() in supported_suffixes():
+        return True
+    # No suffix (a download saved without one): what the bytes are decides.
+    return not path.suffix and _sniffed_document(path)
+
+
+def _sniffed_document(path: Path) -> bool:
+    from .formats.sniff import DOCX, HTML, OFD, OLE_WORD, PDF, sniff
+
+    try:
+        return sniff(path.read_bytes()) in (PDF, DOCX, OFD, OLE_WORD, HTML)
+    except OSError:
+        return False
 
 
 def iter_files(paths: Sequence[str | Path]) -> Iterator[tuple[Path, str | None]]:

@@ -118,19 +118,58 @@ def _derived_title(lines: list[str], who: str) -> str | None:
     return f"{who}：{base}" if who else base
 
 
-def extract_metadata(text: str, source: str) -> dict[str, Any]:
-    """Inferred metadata: ``title``, ``issuer``, ``issuer_level``, ``date``, ``doc_number``, ``region``."""
-    fields = _furniture_fields(text)
+def is_expired(meta: dict[str, Any], today: str | None = None) -> bool:
+    """True when a document is past its 失效日期, or its page says it is no longer in force (失效/废止)."""
+    import datetime
+
+    if meta.get("validity") == "失效":
+        return True
+    expiry = meta.get("expiry_date")
+    today = today or datetime.date.today().isoformat()
+    return bool(expiry) and str(expiry) < today
+
+
+def extract_metadata(text: str, source: str, fields: dict[str, Any] | None = None,
+                     field_sources: dict[str, str] | None = None) -> dict[str, Any]:
+    """Metadata of a document: ``title``, ``title_source``, ``issuer``, ``issuer_level``, ``date``,
+    ``written_date`` (成文), ``published_date`` (发布), ``effective_date`` (实施), ``expiry_date`` (失效),
+    ``validity``, ``expired``, ``doc_number``, ``region``.
+
+    ``fields`` are what the file states about itself (a page's label block and meta tags, a PDF's or Word
+    file's properties), with ``field_sources`` saying where each came from. Precedence: the label block >
+    meta tags > inference from the text > document properties (often a template's leftovers). ``date`` is
+    the document's own date: 成文 (written; the signature date when no label gives it), else 发布.
+    """
+    from .formats.labels import label_fields, normalise_fields
+
+    fields = dict(fields or {})
+    sources = field_sources or {}
+    weak = {k: fields.pop(k) for k in list(fields) if sources.get(k) == "properties"}
+    furniture = _furniture_fields(text)
+    labelled = normalise_fields(label_fields([text[s:e] for s, e in furniture_spans(text)]))
     lines = _content_lines(text)
     sig_issuer, sig_date = _signature(lines)
-    title = _title(lines)
-    issuer = fields.get("issuer") or sig_issuer
+    title, title_source = fields.get("title"), "furniture"
+    if title is None:
+        title, title_source = _title(lines), "file"
+    if title is None and weak.get("title"):
+        title, title_source = weak["title"], "furniture"
+    if title and title_source == "furniture" and title in lines:
+        title_source = "file"  # the page states it as its heading, not only in its metadata
+    source_org = fields.get("source_org") or labelled.get("source_org")
+    issuer = fields.get("issuer") or furniture.get("issuer")
+    if issuer is None and source_org and _ISSUER.match(source_org):
+        issuer = source_org
+    issuer = issuer or sig_issuer
     if issuer is None and title:
         m = _ISSUER_IN.match(title)
         issuer = m.group() if m else None
-    date = fields.get("date") or sig_date
-    doc_number = fields.get("doc_number")
-    hints = [h for h in (issuer, title, sig_issuer) if h]
+    issuer = issuer or weak.get("issuer")
+    written = fields.get("written_date") or labelled.get("written_date") or sig_date
+    published = fields.get("published_date") or labelled.get("published_date")
+    date = written or published or furniture.get("date") or weak.get("written_date")
+    doc_number = fields.get("doc_number") or furniture.get("doc_number")
+    hints = [h for h in (issuer, title, sig_issuer, fields.get("site"), source_org) if h]
     region = infer_region(text, hints)
     issuer_level = None
     if issuer and issuer[0] in _BARE_LEVEL:
@@ -143,9 +182,15 @@ def extract_metadata(text: str, source: str) -> dict[str, Any]:
         if places:
             issuer_level = places[-1][0].level
     if title is None:
-        title = _derived_title(lines, issuer or region.name or "")
-    return {"title": title, "issuer": issuer, "issuer_level": issuer_level, "date": date,
-            "doc_number": doc_number, "region": region}
+        title, title_source = _derived_title(lines, issuer or region.name or ""), "derived"
+    out = {"title": title, "title_source": title_source if title else None, "issuer": issuer,
+           "issuer_level": issuer_level, "date": date, "doc_number": doc_number, "region": region,
+           "written_date": written, "published_date": published,
+           "effective_date": fields.get("effective_date") or labelled.get("effective_date"),
+           "expiry_date": fields.get("expiry_date") or labelled.get("expiry_date"),
+           "validity": fields.get("validity") or labelled.get("validity")}
+    out["expired"] = is_expired(out)
+    return out
 
 
 def _region_from(value: Any, where: str) -> Region:
@@ -163,18 +208,22 @@ def _region_from(value: Any, where: str) -> Region:
 
 def normalise_overrides(raw: dict[str, Any], where: str) -> dict[str, Any]:
     """Check a sidecar's fields and turn ``region`` into a Region."""
-    allowed = {"title", "issuer", "issuer_level", "date", "doc_number", "region", "source", "file"}
+    allowed = {"title", "issuer", "issuer_level", "date", "doc_number", "region", "source", "file",
+               "written_date", "published_date", "effective_date", "expiry_date", "validity"}
     unknown = set(raw) - allowed
     if unknown:
         log.warning("%s: ignoring unknown metadata fields %s", where, sorted(unknown))
     out = {k: v for k, v in raw.items() if k in allowed - {"source", "file"}}
     if "region" in out and out["region"] is not None:
         out["region"] = _region_from(out["region"], where)
-    if out.get("date"):
-        iso = parse_date(str(out["date"]))
-        if iso is None:
-            raise IngestError(f"{where}: cannot read date {out['date']!r}; use yyyy-mm-dd")
-        out["date"] = iso
+    for key in ("date", "written_date", "published_date", "effective_date", "expiry_date"):
+        if out.get(key):
+            iso = parse_date(str(out[key]))
+            if iso is None:
+                raise IngestError(f"{where}: cannot read {key} {out[key]!r}; use yyyy-mm-dd")
+            out[key] = iso
+    if "title" in out:
+        out["title_source"] = "file"  # given by the user for this file
     return out
 
 

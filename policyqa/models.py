@@ -75,7 +75,10 @@ class Region:
 
 @dataclass
 class Chunk:
-    """One retrievable passage. ``document text[start:end] == text`` always holds."""
+    """One retrievable passage. ``document text[start:end] == text`` always holds.
+
+    ``page`` is the 1-based page the chunk starts on, for documents with pages (PDF, OFD), else None.
+    """
 
     id: str
     source: str
@@ -84,11 +87,15 @@ class Chunk:
     text: str
     start: int
     end: int
+    page: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         # By hand: dataclasses.asdict deep-copies and costs ~25 µs a chunk, seconds at 100k chunks.
-        return {"id": self.id, "source": self.source, "headings": list(self.headings), "kind": self.kind,
-                "text": self.text, "start": self.start, "end": self.end}
+        d = {"id": self.id, "source": self.source, "headings": list(self.headings), "kind": self.kind,
+             "text": self.text, "start": self.start, "end": self.end}
+        if self.page is not None:  # only paged documents carry it: text-file records stay as they were
+            d["page"] = self.page
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Chunk":
@@ -100,6 +107,7 @@ class Chunk:
             text=d["text"],
             start=int(d["start"]),
             end=int(d["end"]),
+            page=d.get("page"),
         )
 
 
@@ -107,8 +115,13 @@ class Chunk:
 class Document:
     """A decoded file with its metadata and chunks.
 
-    ``text`` is the full decoded file text (BOM removed); chunk offsets index into it.
+    ``text`` is the document text (a text file decoded without BOM, or what a reader extracted from a web
+    page, PDF, Word or OFD file); chunk offsets index into it. ``format`` says which (``text``, ``html``,
+    ``pdf``, ``docx``, ``doc``, ``ofd``); ``pages`` holds the offset where each page starts (PDF, OFD).
     ``digest`` is the sha256 of the raw file bytes (identifies content for incremental indexing).
+    ``info`` holds the rest of the metadata: ``title_source`` (file / furniture / derived), the dates kept
+    apart (``written_date`` 成文, ``published_date`` 发布, ``effective_date`` 实施, ``expiry_date`` 失效),
+    ``validity`` and ``expired``; ``notes`` are warnings from reading (a page that needs OCR).
     """
 
     source: str
@@ -122,10 +135,14 @@ class Document:
     region: Region = field(default_factory=Region)
     chunks: list[Chunk] = field(default_factory=list)
     issuer_level: str | None = None  # province/city/county/district, as the issuer's name says
+    format: str = "text"
+    pages: list[int] | None = None
+    info: dict[str, Any] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
 
     def meta_dict(self) -> dict[str, Any]:
         """Metadata only (no text, no chunks)."""
-        return {
+        d = {
             "source": self.source,
             "title": self.title,
             "issuer": self.issuer,
@@ -136,14 +153,18 @@ class Document:
             "digest": self.digest,
             "encoding": self.encoding,
         }
+        d.update({k: v for k, v in self.info.items() if v is not None})
+        if self.format != "text":
+            d["format"] = self.format
+            d["pages"] = self.pages
+        return d
 
     def to_dict(self) -> dict[str, Any]:
         """Metadata and chunks, as printed by ``policyqa inspect --json``."""
         d = {k: v for k, v in self.meta_dict().items() if k not in ("digest", "encoding")}
-        d["chunks"] = [
-            {k: c.to_dict()[k] for k in ("id", "headings", "kind", "text", "start", "end")}
-            for c in self.chunks
-        ]
+        if self.notes:
+            d["notes"] = list(self.notes)
+        d["chunks"] = [{k: v for k, v in c.to_dict().items() if k != "source"} for c in self.chunks]
         return d
 
 
@@ -180,6 +201,7 @@ class Hit:
     date: str | None = None
     scores: dict[str, float] = field(default_factory=dict)
     row: int = -1  # position in the index that produced it (internal; not part of the JSON)
+    expired: bool = False  # the document is past its 失效日期 or no longer in force
 
     def to_dict(self) -> dict[str, Any]:
         """Flat dict in the ``policyqa search --json`` shape."""
@@ -196,4 +218,6 @@ class Hit:
             "text": self.chunk.text,
             "start": self.chunk.start,
             "end": self.chunk.end,
+            "page": self.chunk.page,
+            "expired": self.expired,
         }

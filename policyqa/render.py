@@ -17,6 +17,16 @@ def _marked(c: "Citation") -> tuple[str, str, str]:
     return c.text, "", ""
 
 
+def where(c: "Citation") -> str:
+    """Page and validity of a citation for display: ``第3页``, ``已失效``, both, or empty."""
+    parts = []
+    if c.page is not None:
+        parts.append(f"第{c.page}页")
+    if c.expired:
+        parts.append("已失效")
+    return " · ".join(parts)
+
+
 def _link_citations(text: str) -> str:
     """Escape the answer text and turn [n] into links to the quoted passages."""
     import re
@@ -38,7 +48,8 @@ def answer_html(answer: "Answer") -> str:
             parts.append(
                 f'<li id="pqa-cite-{c.id}" value="{c.id}"><div><b>{html.escape(c.title or Path(c.source).name)}</b>'
                 f" · {html.escape(c.region.label())} · {path}</div>"
-                f"<div style='color:#666;font-size:90%'>{html.escape(c.source)} [{c.start}:{c.end}] {c.kind}</div>"
+                f"<div style='color:#666;font-size:90%'>{html.escape(c.source)} [{c.start}:{c.end}] {c.kind}"
+                + (f" <b style='color:#b00'>{html.escape(where(c))}</b>" if where(c) else "") + "</div>"
                 f"<blockquote style='margin:.3em 0 .8em 0'>{quote}</blockquote></li>"
             )
         parts.append("</ol>")
@@ -62,6 +73,8 @@ def answer_renderable(answer: "Answer", max_quote: int = 220) -> Any:
         meta.append(" > ".join(c.headings) or "（无标题层级）", style="green")
         meta.append(f"\n    {c.source} [{c.start}:{c.end}] {c.kind}" + (" （目录）" if c.kind == "toc" else ""),
                     style="dim")
+        if where(c):
+            meta.append(f" {where(c)}", style="bold red" if c.expired else "bold")
         before, mark, after = _marked(c)
         quote = Text("    ")
         if mark and len(c.text) > max_quote:

@@ -5,7 +5,8 @@ Layout of an index directory::
     DIR/CURRENT            name of the live generation (replaced atomically with os.replace)
     DIR/.lock              held (flock) by the one process writing
     DIR/cache/             embedding cache, shared by all generations
-    DIR/gen-*/manifest.json, documents.json, chunks.jsonl, chunk_offsets.npy, chunk_docs.npy, bm25/, dense/
+    DIR/gen-*/manifest.json, documents.json, chunks.jsonl, chunk_offsets.npy, chunk_docs.npy, bm25/, dense/,
+              texts.jsonl (the extracted text of each web page, PDF, Word or OFD document)
 
 A writer builds a complete new generation beside the live one and then swaps ``CURRENT``, so a reader
 sees either the old index or the new one, never a half-written one.
@@ -222,3 +223,69 @@ class ChunkStore:
 
     def close(self) -> None:
         self._f.close()
+
+
+TEXTS = "texts.jsonl"
+TEXT_SPAN = "stored_text"  # documents.json field: [start, end) byte range of the document's line in TEXTS
+
+
+def write_texts(gen: Path, doc_meta: Sequence[dict[str, Any]], new_texts: dict[str, str],
+                old_gen: Path | None = None) -> None:
+    """Store the extracted texts of documents that are not plain text files (web pages, PDF, Word, OFD).
+
+    Chunk offsets index into those texts, so citations and the text shown to users come from here, never
+    from extracting again. Kept documents' records are copied as bytes from ``old_gen``; new ones are
+    ``new_texts`` (source → text). Each document's byte range is set in its metadata (``stored_text``).
+    """
+    pos = 0
+    old_fd = None
+    with open(gen / TEXTS, "wb") as f:
+        try:
+            for meta in doc_meta:
+                source = meta["source"]
+                if source in new_texts:
+                    line = (json.dumps({"source": source, "text": new_texts[source]}, ensure_ascii=False)
+                            + "\n").encode("utf-8")
+                elif meta.get(TEXT_SPAN) and old_gen is not None:
+                    start, end = meta[TEXT_SPAN]
+                    if old_fd is None:
+                        old_fd = os.open(old_gen / TEXTS, os.O_RDONLY)
+                    line = os.pread(old_fd, end - start, start)
+                    if len(line) != end - start:
+                        raise IndexCorruptError(f"index file {old_gen / TEXTS} is truncated: rebuild with "
+                                                "`policyqa index --rebuild`")
+                else:
+                    meta.pop(TEXT_SPAN, None)
+                    continue
+                f.write(line)
+                meta[TEXT_SPAN] = [pos, pos + len(line)]
+                pos += len(line)
+        finally:
+            if old_fd is not None:
+                os.close(old_fd)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def read_stored_text(gen: Path, meta: dict[str, Any]) -> str | None:
+    """The stored text of a document (see ``write_texts``), or None when it has none (a plain text file)."""
+    span = meta.get(TEXT_SPAN)
+    if not span:
+        return None
+    start, end = int(span[0]), int(span[1])
+    try:
+        fd = os.open(gen / TEXTS, os.O_RDONLY)
+    except FileNotFoundError:
+        raise IndexCorruptError(f"index file {gen / TEXTS} is missing: rebuild with `policyqa index --rebuild`") from None
+    try:
+        data = os.pread(fd, end - start, start)
+    finally:
+        os.close(fd)
+    try:
+        record = json.loads(data)
+        if record["source"] != meta["source"]:
+            raise ValueError("record of another document")
+        return str(record["text"])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise IndexCorruptError(f"stored text of {meta['source']} in {gen / TEXTS} is corrupt ({exc}): "
+                                "rebuild with `policyqa index --rebuild`") from None
