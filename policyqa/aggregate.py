@@ -24,6 +24,13 @@ CANDIDATE_COVERAGE = 0.2
 PASSAGES_PER_DOCUMENT = 3
 # Hybrid hits added to the candidates: passages that say the topic in other words.
 HYBRID_CANDIDATES = 100
+# A document addresses the topic when a passing passage's heading path holds this share of the topic weight …
+HEADING_COVERAGE = 0.4
+# … or when this many of its passages pass.
+MIN_PASSAGES = 3
+# A document counts for a question that asks for a kind of document (哪些城市出台了物业管理条例) when its title
+# holds this share of the topic weight.
+TITLE_COVERAGE = 0.6
 # How many places the answer text names; the groups (and --json) carry all of them.
 LISTED_PLACES = 30
 CITATIONS_PER_PLACE = 2
@@ -131,15 +138,23 @@ def candidate_rows(index: Any, topic: Topic, hybrid_rows: Sequence[int], allowed
 
 
 def judge_documents(index: Any, rows: np.ndarray, coverage: np.ndarray, qvec: np.ndarray | None,
-                    thresholds: Thresholds, kind_of: Callable[[int], str]) -> list[DocumentEvidence]:
+                    thresholds: Thresholds, topic: Topic, chunk_of: Callable[[int], Any],
+                    at_length: bool = False) -> list[DocumentEvidence]:
     """The candidate documents that address the topic, strongest first.
 
-    Each document is judged on its best ``PASSAGES_PER_DOCUMENT`` candidate passages by coverage; a passage
-    passes on coverage ≥ ``thresholds.coverage`` or dense similarity ≥ ``thresholds.dense``.
+    A passage passes on coverage ≥ ``thresholds.coverage`` or dense similarity ≥ ``thresholds.dense``; a
+    document with a passing passage addresses the topic. With ``at_length`` (the question asks whether
+    documents make rules on the topic) one passing mention is not enough: the document's title must name the
+    topic, or the passage must sit in a section about it (a heading above the passage's own holds
+    ``HEADING_COVERAGE`` of the topic weight: 第三章 森林防火), or at least ``MIN_PASSAGES`` of the
+    document's passages must pass (a regulation that rules on 犬只 in several articles, not one that names
+    犬 once). Only each document's best ``PASSAGES_PER_DOCUMENT`` passages by
+    coverage are read and cited.
     """
     if not len(rows):
         return []
     docs = index.chunk_doc_rows(rows)
+    n_passing = np.bincount(docs[coverage >= thresholds.coverage], minlength=len(index.doc_list))
     order = np.lexsort((rows, -coverage, docs))
     rows, coverage, docs = rows[order], coverage[order], docs[order]
     starts = np.flatnonzero(np.concatenate([[True], docs[1:] != docs[:-1]]))
@@ -147,13 +162,72 @@ def judge_documents(index: Any, rows: np.ndarray, coverage: np.ndarray, qvec: np
     keep = rank < PASSAGES_PER_DOCUMENT
     rows, coverage, docs = rows[keep], coverage[keep], docs[keep]
     dense = index.dense_scores(qvec, rows) if qvec is not None else np.zeros(len(rows))
-    passing = coverage >= thresholds.coverage
-    if thresholds.dense is not None:
-        passing |= dense >= thresholds.dense
+    by_coverage = coverage >= thresholds.coverage
+    by_dense = dense >= thresholds.dense if thresholds.dense is not None else np.zeros(len(rows), dtype=bool)
+    weight = topic.weight_of()
+    titled = title_coverage(index, topic) >= TITLE_COVERAGE if at_length else None
     out: dict[int, DocumentEvidence] = {}
-    for r, c, d, doc in zip(rows[passing], coverage[passing], dense[passing], docs[passing]):
-        p = Passage(int(r), float(c), float(d), kind_of(int(r)))
-        out.setdefault(int(doc), DocumentEvidence(int(doc), [])).passages.append(p)
+    about: set[int] = set()
+    for r, c, d, doc, cov_ok, dense_ok in zip(rows, coverage, dense, docs, by_coverage, by_dense):
+        if not (cov_ok or dense_ok):
+            continue
+        chunk = chunk_of(int(r))
+        doc = int(doc)
+        if (not at_length or dense_ok or titled[doc] or n_passing[doc] >= MIN_PASSAGES
+                or _heading_coverage(chunk.headings[:-1], weight) >= HEADING_COVERAGE):
+            about.add(doc)
+        out.setdefault(doc, DocumentEvidence(doc, [])).passages.append(Passage(int(r), float(c), float(d), chunk.kind))
+    kept = [ev for doc, ev in out.items() if doc in about]
+    for ev in kept:
+        ev.passages.sort(key=lambda p: (-p.strength, p.row))
+    return sorted(kept, key=lambda ev: (-ev.strength, ev.doc))
+
+
+def _heading_coverage(headings: Sequence[str], weight: dict[str, float]) -> float:
+    """Share of the topic weight that a passage's heading path holds."""
+    from .textnorm import normalize
+
+    path = normalize(" ".join(headings)).lower()
+    return sum(w for t, w in weight.items() if t in path)
+
+
+def title_coverage(index: Any, topic: Topic) -> np.ndarray:
+    """Share of the topic weight that each document's title holds (substring test on the normalised title)."""
+    from .textnorm import normalize
+
+    titles = [normalize(d.get("title") or "").lower() for d in index.doc_list]
+    weight = topic.weight_of()
+    return np.array([sum(w for t, w in weight.items() if t in title) for title in titles], dtype=np.float64)
+
+
+def documents_by_title(index: Any, topic: Topic, rows: np.ndarray, coverage: np.ndarray, qvec: np.ndarray | None,
+                       allowed_docs: np.ndarray | None, chunk_of: Callable[[int], Any]) -> list[DocumentEvidence]:
+    """Documents whose title names the topic, each with its best candidate passages (or its first passage)."""
+    tcov = title_coverage(index, topic)
+    passing = tcov >= TITLE_COVERAGE
+    if allowed_docs is not None:
+        passing &= allowed_docs
+    docs = np.flatnonzero(passing)
+    if not len(docs):
+        return []
+    row_docs = index.chunk_doc_rows(rows) if len(rows) else np.zeros(0, dtype=np.int64)
+    first_rows = index.first_rows(docs)
+    picked_rows, picked_cov = [], []
+    for doc, first in zip(docs, first_rows):
+        mine = np.flatnonzero(row_docs == doc)
+        if len(mine):
+            best = mine[np.argsort(-coverage[mine], kind="stable")[:PASSAGES_PER_DOCUMENT]]
+            picked_rows.extend(rows[best].tolist())
+            picked_cov.extend(coverage[best].tolist())
+        else:
+            picked_rows.append(int(first))
+            picked_cov.append(0.0)
+    dense = index.dense_scores(qvec, picked_rows) if qvec is not None else np.zeros(len(picked_rows))
+    out: dict[int, DocumentEvidence] = {}
+    for r, c, d in zip(picked_rows, picked_cov, dense):
+        doc = int(index.chunk_doc_rows([r])[0])
+        p = Passage(int(r), float(c) + float(tcov[doc]), float(d), chunk_of(int(r)).kind)
+        out.setdefault(doc, DocumentEvidence(doc, [])).passages.append(p)
     for ev in out.values():
         ev.passages.sort(key=lambda p: (-p.strength, p.row))
     return sorted(out.values(), key=lambda ev: (-ev.strength, ev.doc))

@@ -30,8 +30,10 @@ from .question import QuestionInfo, analyze_question
 
 # A passage answers when its topic coverage reaches this share (Chinese questions) …
 FOUND_COVERAGE = 0.35
-# … a document counts for a "which places" question at this coverage of one of its passages.
+# … a document counts for a "which places" question at this coverage of one of its passages …
 DOC_COVERAGE = 0.4
+# … and a passage counts towards a document's rules on a topic (对养犬管理作出规定) at this coverage.
+PROVISION_COVERAGE = 0.6
 # Once an answer is found, an open question also cites passages above this looser floor that come close
 # to the best one: coverage ≥ 0.85 × the best, or dense similarity within 0.015 of the best (python
 # eval/ask_show.py; README).
@@ -432,12 +434,17 @@ def _aggregate(question: str, info: QuestionInfo, index: Any, topic: Topic, cali
     hits = _search(index, question, agg.HYBRID_CANDIDATES, **({"region": scope} if scope is not None else {}))
     rows, coverage = agg.candidate_rows(index, topic, [h.row for h in hits], allowed)
     if chinese:
-        thresholds = agg.Thresholds(DOC_COVERAGE, calibration.doc_dense)
+        thresholds = agg.Thresholds(PROVISION_COVERAGE if info.asks_provisions else DOC_COVERAGE,
+                                    calibration.doc_dense)
     else:
         rule = _found_rule(calibration, False, _score(index, topic, hits))
         thresholds = agg.Thresholds(float("inf"), rule.dense)
     qvec = index.embed_query(question)
-    evidence = agg.judge_documents(index, rows, coverage, qvec, thresholds, lambda r: index.chunks[r].kind)
+    if info.document_kind and chinese:
+        evidence = agg.documents_by_title(index, topic, rows, coverage, qvec, allowed, index.chunks.__getitem__)
+    else:
+        evidence = agg.judge_documents(index, rows, coverage, qvec, thresholds, topic, index.chunks.__getitem__,
+                                       at_length=info.asks_provisions)
     groups = agg.group_by_place(evidence, level, index.document_region)
     what = info.topic if chinese else question
     places = [g for g in groups if g.kind == "place"]

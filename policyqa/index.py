@@ -126,6 +126,7 @@ class PolicyIndex:
         self._embedder = embedder
         self._tokenizer: Any = None
         self._calibration: Any = None
+        self._first_rows: np.ndarray | None = None
         self.config = config or SearchConfig()
         self._regions = [Region.from_dict(d.get("region")) for d in documents]
 
@@ -225,6 +226,16 @@ class PolicyIndex:
     def chunk_doc_rows(self, rows: np.ndarray | Sequence[int]) -> np.ndarray:
         """The document number of each chunk row."""
         return np.asarray(self.chunks.doc_rows)[np.asarray(rows, dtype=np.int64)]
+
+    def first_rows(self, docs: Sequence[int]) -> np.ndarray:
+        """The first chunk row of each document number."""
+        if self._first_rows is None:
+            doc_rows = np.asarray(self.chunks.doc_rows)
+            first = np.full(len(self.doc_list), -1, dtype=np.int64)
+            uniq, at = np.unique(doc_rows, return_index=True)
+            first[uniq] = at
+            self._first_rows = first
+        return self._first_rows[np.asarray(docs, dtype=np.int64)]
 
     def embed_query(self, text: str) -> np.ndarray:
         """The query vector of ``text`` with the index's embedder."""

@@ -26,6 +26,8 @@ _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［【(（]\s*\d{4}\s*[〕
 _TITLE_END = re.compile(r"(要点|计划|总结|规划|方案|意见|通知|办法|条例|规定|细则|报告|纲要|决定|公告|通告|批复|函|安排|思路)$")
 _ISSUER = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:民政局|民政厅|人民政府|政府办公室|办公厅|委员会|局|厅|委|办公室)$")
 _ISSUER_IN = re.compile(r"(?:[\u4e00-\u9fff]{0,10}?(?:省|市|县|区))?(?:民政局|民政厅)")
+_MD_TITLE = re.compile(r"^#\s+(\S.*)$")
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
 _SALUTATION = re.compile(r"[:：]\s*$")
 SIDECAR_SUFFIX = ".meta.json"
 _BARE_LEVEL = {"省": "province", "市": "city", "县": "county", "区": "district"}
@@ -90,7 +92,13 @@ def _signature(lines: list[str]) -> tuple[str | None, str | None]:
 
 
 def _title(lines: list[str]) -> str | None:
-    """A short line that names a document (…工作要点, …规划), skipping salutations and headings."""
+    """A short line that names a document (…工作要点, …规划), skipping salutations and headings; a Markdown
+    file's first-level heading (``# 上海市养犬管理条例``) is its title whatever its length."""
+    for line in lines[:5]:
+        m = _MD_TITLE.match(line)
+        if m and len(m.group(1)) <= 120:
+            return m.group(1).strip()
+    lines = [_MD_HEADING.sub("", line) for line in lines]
     for line in lines[:60]:
         if len(line) > 40 or "。" in line or _SALUTATION.search(line) or marker_at(line) or "|" in line:
             continue

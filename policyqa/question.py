@@ -15,7 +15,7 @@ from .models import Region
 # "Which places" questions, with the level they ask for. The level word must end a word: 哪些市场 asks
 # about markets, 哪些区域 about areas. Units, departments and bodies (哪些单位/部门/机构) are not places.
 _AGG = re.compile(
-    r"(?:哪些|哪几个|哪几|哪个|哪一个|什么|哪)(?P<zh>省份|省区|省市|城市|地市|市县|县市|县区|区县|地方|地区|省|市|县|区)"
+    r"(?:哪些|哪几个|哪几|哪个|哪一个|什么|哪)(?P<zh>省份|省区|省市|城市|地市|市县|县市|县区|区县|地方|地区|自治区|自治州|自治县|省|市|县|区|旗)"
     r"|(?P<zh_any>哪里|哪儿)|各(?P<zh_each>省份|省|城市|地市|市|县区|区县|县|区|地)"
     r"|(?:which|what)\s+(?P<en>cities|city|prefectures|provinces|province|counties|county|districts|district"
     r"|places|place|regions|region|localities)\b|(?P<en_any>\bwhere\b)",
@@ -25,6 +25,7 @@ _LEVELS = {
     "省份": "province", "省区": "province", "省": "province", "provinces": "province", "province": "province",
     "城市": "city", "地市": "city", "市": "city", "cities": "city", "city": "city", "prefectures": "city",
     "县区": "county", "区县": "county", "县": "county", "区": "county", "counties": "county",
+    "自治区": "province", "自治州": "city", "自治县": "county", "旗": "county",
     "county": "county", "districts": "county", "district": "county",
 }  # anything else (地方, 地区, 各地, 省市, 市县, places, where …) asks for places of any level: 'any'
 _LEVEL_ORDER = {"province": 0, "city": 1, "county": 2}
@@ -50,6 +51,15 @@ _QUESTION_WORDS = re.compile(
     r"|[了吗呢吧？?！!。，,、]"
 )
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
+# The kind of document asked for, at the end of the topic: 哪些城市出台了物业管理条例 asks for documents that
+# are 物业管理 regulations (their title says so), not for passages that mention 物业 in passing.
+# Asking whether documents make rules on a topic (对养犬管理作出规定), not whether a place does something
+# (推进殡葬改革): rules are a set of provisions, so a single passing mention does not answer it.
+_PROVISIONS = re.compile(r"(?:作出|做出)了?(?:专门|相关|具体)?规定|有(?:专门|相关|具体)?(?:的)?规定|规定了")
+# 哪些地方的法规对…作出规定: whose documents say something about the topic — a question about content.
+_WHOSE_DOCUMENTS = re.compile(r"^的?(?:地方性法规|法规|规章|条例|文件|政策)(?:中|里|当中)?")
+_DOC_KIND = re.compile(r"(?:(?:方面|相关|有关)?的?)(?P<kind>地方性法规|政府规章|法规|规章|条例|管理办法|办法|实施细则|细则"
+                       r"|规定|政策文件|政策|文件|规划|实施方案|方案|实施意见|意见)$")
 
 
 @dataclass
@@ -61,7 +71,10 @@ class QuestionInfo:
     ``subject_places`` are what the question is about (对口支援新疆, 学习借鉴杭州经验) and neither restrict
     nor steer. ``aggregation_level`` is the level a "which places" question asks for: 'province', 'city',
     'county' or 'any'. ``topic`` is the question without question words, asking frames, years and the
-    places that steer or scope (subject places stay: documents must mention them).
+    places that steer or scope (subject places stay: documents must mention them). ``document_kind`` is the
+    kind of document a question asks for (条例 in 哪些城市出台了物业管理条例), taken off the topic: such a
+    question asks for documents about the topic, not for passages that mention it. ``asks_provisions``: the
+    question asks whether documents make rules on the topic (对养犬管理作出规定).
     """
 
     text: str
@@ -72,6 +85,8 @@ class QuestionInfo:
     aggregation_level: str | None = None
     scope: Region | None = None
     subject_places: list[Region] = field(default_factory=list)
+    document_kind: str | None = None
+    asks_provisions: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -191,5 +206,13 @@ def analyze_question(text: str, tokenizer: Any = None, known_places: Collection[
             lo, hi = sorted((scope.end, agg.start())) if scope.end <= agg.start() else (agg.end(), scope.start)
             remove.append((lo, hi))
     years = [int(y) for y in _YEAR.findall(norm)]
-    return QuestionInfo(text=text, kind=kind, places=places, years=years, topic=_topic(norm, remove, bounds),
-                        aggregation_level=level, scope=scope.region if scope else None, subject_places=subjects)
+    topic = _topic(norm, remove, bounds)
+    if agg is not None:
+        topic = _WHOSE_DOCUMENTS.sub("", topic) or topic
+    document_kind = None
+    m = _DOC_KIND.search(topic)
+    if m and m.start() > 0 and _CHINESE.search(topic[:m.start()]):
+        document_kind, topic = m.group("kind"), topic[:m.start()].strip()
+    return QuestionInfo(text=text, kind=kind, places=places, years=years, topic=topic,
+                        aggregation_level=level, scope=scope.region if scope else None, subject_places=subjects,
+                        document_kind=document_kind, asks_provisions=bool(_PROVISIONS.search(norm)))

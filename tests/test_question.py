@@ -164,7 +164,12 @@ def test_steering_place_and_subject_place_together():
 
 
 def test_topic_drops_frames_years_places_and_question_words():
-    assert analyze_question("哪些城市出台了物业管理条例").topic == "物业管理条例"
+    info = analyze_question("哪些城市出台了物业管理条例")
+    assert (info.topic, info.document_kind) == ("物业管理", "条例")  # asks for 物业管理 regulations
+    assert analyze_question("哪些省份有扬尘污染防治方面的法规").document_kind == "法规"
+    info = analyze_question("哪些地方的法规对残疾人作出专门规定")  # whose regulations say it: content
+    assert info.document_kind is None and "残疾人" in info.topic and "法规" not in info.topic
+    assert analyze_question("哪些自治县对水资源管理作出规定").aggregation_level == "county"
     assert analyze_question("浙江省哪些城市对养犬管理作出规定").topic == "对养犬管理"
     assert analyze_question("2024年哪些城市推进殡葬改革").topic == "推进殡葬改革"
     assert analyze_question("哪些城市推进城市更新").topic == "推进城市更新"  # 城市 of the topic is kept
