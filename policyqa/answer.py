@@ -276,11 +276,12 @@ def _citation(n: int, s: _Scored) -> Citation:
 
 
 # ------------------------------------------------------------------ ask
-def ask(question: str, index: Any = None, k: int = 10) -> Answer:
+def ask(question: str, index: Any = None, k: int = 10, region: str | Region | None = None,
+        year: int | None = None) -> Answer:
     """Answer a question from the indexed documents, citing exact passages.
 
     ``index`` is a loaded PolicyIndex, an index directory, or None for the default index (built from
-    ``seeds/`` on first use).
+    ``seeds/`` on first use). ``region`` and ``year`` restrict the documents, as in ``PolicyIndex.search``.
     """
     from .index import PolicyIndex, open_index
 
@@ -296,7 +297,7 @@ def ask(question: str, index: Any = None, k: int = 10) -> Answer:
             names = "、".join(p.label() for p in info.places)
             return Answer(question, info.kind, False,
                           f"索引中没有来自{names}的文件，无法回答。已索引 {len(index.doc_list)} 份文件。")
-    hits = index.search(question, k=max(CANDIDATES, k * 5), mode="hybrid")
+    hits = index.search(question, k=max(CANDIDATES, k * 5), mode="hybrid", region=region, year=year)
     scored = _score(index, info, hits)
     relevant = [s for s in scored if _passes(s, FOUND_COVERAGE, FOUND_DENSE, chinese)]
     if not relevant:
