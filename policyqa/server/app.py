@@ -20,7 +20,7 @@ from fastapi.staticfiles import StaticFiles
 
 from . import errors
 from .errors import ApiError, ErrorBody
-from .holder import IndexHolder, IndexUnavailable
+from .holder import SERIAL_EMBEDDING, IndexHolder, IndexUnavailable
 from .schemas import (MAX_K, MAX_QUESTION_CHARS, AnswerOut, AskRequest, DocumentDetailOut, DocumentListOut,
                       HealthOut, SearchOut, with_doc_ids)
 
@@ -189,7 +189,8 @@ async def api_health(request: Request, response: Response) -> dict[str, Any]:
 
 
 def create_app(directory: str | Path | None = None, timeout: float = DEFAULT_TIMEOUT,
-               workers: int = DEFAULT_WORKERS, poll_interval: float = 1.0, warm_up: bool = True) -> FastAPI:
+               workers: int = DEFAULT_WORKERS, poll_interval: float = 1.0, warm_up: bool = True,
+               serial_embedding: bool = SERIAL_EMBEDDING) -> FastAPI:
     """The web application over the index at ``directory`` (default: ``$POLICYQA_INDEX`` or indexes/default).
 
     The index is loaded at start-up and reloaded when a new generation is published (checked every
@@ -201,7 +202,7 @@ def create_app(directory: str | Path | None = None, timeout: float = DEFAULT_TIM
     from ..index import default_index_dir
 
     holder = IndexHolder(Path(directory) if directory is not None else default_index_dir(),
-                         poll_interval=poll_interval, warm_up=warm_up)
+                         poll_interval=poll_interval, warm_up=warm_up, serial_embedding=serial_embedding)
     state = ServerState(holder, timeout, workers)
 
     @asynccontextmanager

@@ -33,6 +33,7 @@ from ..errors import IndexMismatchError, PolicyQAError
 log = logging.getLogger(__name__)
 
 WARM_UP_QUESTION = "哪些城市推进殡葬改革"
+SERIAL_EMBEDDING = True
 
 
 class IndexUnavailable(PolicyQAError):
@@ -77,10 +78,12 @@ class IndexHolder:
     once. ``lease()`` gives a request the current index for as long as the request needs it.
     """
 
-    def __init__(self, directory: str | Path, poll_interval: float = 1.0, warm_up: bool = True):
+    def __init__(self, directory: str | Path, poll_interval: float = 1.0, warm_up: bool = True,
+                 serial_embedding: bool = SERIAL_EMBEDDING):
         self.directory = Path(directory)
         self.poll_interval = poll_interval
         self.warm_up = warm_up
+        self.serial_embedding = serial_embedding
         self.reloads = 0
         self.loaded_at: float | None = None
         self.reload_error: str | None = None
@@ -88,7 +91,7 @@ class IndexHolder:
         self._retired: list[_Slot] = []
         self._problem = f"the index at {self.directory} is not loaded yet: try again in a moment"
         self._failed: str | None = None
-        self._embedder: SerialEmbedder | None = None
+        self._embedder: Any = None
         self._lock = threading.Lock()         # guards the slots and their lease counts
         self._reload_lock = threading.Lock()  # one loader at a time
         self._stop = threading.Event()
@@ -199,11 +202,13 @@ class IndexHolder:
             index = PolicyIndex.load(self.directory)  # built with another model: that model is loaded below
             shared = None
         if shared is None:
-            # The index creates (and checks) its own embedder; wrap it and open the index again with the
-            # wrapper, which later generations built with the same model share.
-            shared = SerialEmbedder(index.embedder)
-            index.close()
-            index = PolicyIndex.load(self.directory, embedder=shared)
+            # The index creates (and checks) its own embedder, which later generations built with the same
+            # model share; to serialise it, the index is opened again with the wrapper.
+            shared = index.embedder
+            if self.serial_embedding:
+                shared = SerialEmbedder(shared)
+                index.close()
+                index = PolicyIndex.load(self.directory, embedder=shared)
             self._embedder = shared
         if self.warm_up:
             self._warm(index)
