@@ -1,13 +1,14 @@
 """The ASGI application: JSON API under ``/api``, the web page at ``/``, OpenAPI docs at ``/docs`` (offline).
 
 Library work runs in worker threads (at most ``workers`` at once), each holding a lease on the live index;
-a request that runs longer than ``timeout`` seconds is answered 504 (its thread finishes in the background
-and only then returns its lease).
+a request that runs longer than ``timeout`` seconds is answered 504 (a thread cannot be killed: it finishes
+in the background and only then returns its lease; one still waiting for a slot does not start).
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -34,27 +35,36 @@ T = TypeVar("T")
 
 
 class ServerState:
-    """What every request shares: the index holder, the worker limit and the time limit."""
+    """What every request shares: the index holder, the worker slots and the time limit."""
 
     def __init__(self, holder: IndexHolder, timeout: float, workers: int):
         self.holder = holder
         self.timeout = timeout
         self.workers = workers
-        self.limiter: anyio.CapacityLimiter | None = None
+        # Taken inside the worker thread and held until the library call returns, so that no more than
+        # ``workers`` calls run at once even when requests that timed out are still finishing.
+        self.slots = threading.BoundedSemaphore(workers)
 
     async def run(self, response: Response, work: Callable[[Any], T]) -> T:
         """``work(index)`` in a worker thread under a lease, cut after ``timeout`` seconds."""
-        def leased() -> tuple[str, T]:
-            with self.holder.lease() as index:
-                return index.generation.name, work(index)
+        abandoned = threading.Event()
+
+        def leased() -> tuple[str, T] | None:
+            with self.slots:
+                if abandoned.is_set():  # the client was already answered 504 while this waited
+                    return None
+                with self.holder.lease() as index:
+                    return index.generation.name, work(index)
 
         try:
             with anyio.fail_after(self.timeout):
-                generation, result = await anyio.to_thread.run_sync(leased, limiter=self.limiter,
-                                                                     abandon_on_cancel=True)
+                done = await anyio.to_thread.run_sync(leased, abandon_on_cancel=True)
         except TimeoutError:
+            abandoned.set()
             raise ApiError(504, "timeout", f"the request took longer than {self.timeout:g} s and was stopped: ask a "
                            "shorter or more specific question, or try again when the server is less busy") from None
+        assert done is not None
+        generation, result = done
         response.headers[GENERATION_HEADER] = generation
         return result
 
@@ -207,7 +217,6 @@ def create_app(directory: str | Path | None = None, timeout: float = DEFAULT_TIM
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        state.limiter = anyio.CapacityLimiter(workers)
         await anyio.to_thread.run_sync(holder.start)
         try:
             yield

@@ -90,9 +90,10 @@ function answerText(text) {
   const re = /\[(\d+)\]/g;
   let last = 0, m;
   while ((m = re.exec(text)) !== null) {
+    const n = m[1];
     parts.push(text.slice(last, m.index));
-    parts.push(el("a", { class: "ref", href: `#cite-${m[1]}`, "aria-label": `出处 ${m[1]}`,
-                         onclick: (ev) => { ev.preventDefault(); focusCitation(m[1]); } }, `[${m[1]}]`));
+    parts.push(el("a", { class: "ref", href: `#cite-${n}`, "aria-label": `出处 ${n}`,
+                         onclick: (ev) => { ev.preventDefault(); focusCitation(n); } }, `[${n}]`));
     last = re.lastIndex;
   }
   parts.push(text.slice(last));
