@@ -269,11 +269,12 @@ def _citation(n: int, hit: Hit) -> Citation:
 
 
 # ------------------------------------------------------------------ ask
-def ask(question: str, index: Any = None, k: int = 10) -> Answer:
+def ask(question: str, index: Any = None, k: int = 10, region: str | Region | None = None,
+        year: int | None = None) -> Answer:
     """Answer a question from the indexed documents, citing exact passages.
 
     ``index`` is a loaded PolicyIndex, an index directory, or None for the default index (built from
-    ``seeds/`` on first use).
+    ``seeds/`` on first use). ``region`` and ``year`` restrict the documents, as in ``PolicyIndex.search``.
     """
     from .index import PolicyIndex, open_index
 
@@ -290,12 +291,29 @@ def ask(question: str, index: Any = None, k: int = 10) -> Answer:
         return refusal
     topic = topic_of(index, info)
     chinese = has_chinese(info.topic)
+    filters = _filters(region, year)
     if info.kind == "aggregation":
-        answer = _aggregate(question, info, index, topic, calibration, chinese)
+        answer = _aggregate(question, info, index, topic, calibration, chinese, filters)
     else:
-        answer = _answer_passages(question, info, index, topic, calibration, chinese, k)
+        answer = _answer_passages(question, info, index, topic, calibration, chinese, k, filters)
     answer.notices = notices + answer.notices
     return answer
+
+
+def _filters(region: str | Region | None, year: int | None) -> dict[str, Any]:
+    """Explicit filters given by the caller, as ``PolicyIndex.search`` takes them."""
+    out: dict[str, Any] = {}
+    if region is not None:
+        from .errors import QueryError
+        from .regions import resolve_place
+
+        place = region if isinstance(region, Region) else resolve_place(region)
+        if place is None:
+            raise QueryError(f"unknown place {region!r}: give a province, city or county name such as 金华 or 武义县")
+        out["region"] = place
+    if year is not None:
+        out["year"] = int(year)
+    return out
 
 
 def _not_found(question: str, info: QuestionInfo, text: str) -> Answer:
@@ -345,8 +363,8 @@ def _search(index: Any, question: str, k: int, **filters: Any) -> list[Hit]:
 
 
 def _answer_passages(question: str, info: QuestionInfo, index: Any, topic: Topic, calibration: Calibration,
-                     chinese: bool, k: int) -> Answer:
-    hits = _search(index, question, max(CANDIDATES, k * 5))
+                     chinese: bool, k: int, filters: dict[str, Any]) -> Answer:
+    hits = _search(index, question, max(CANDIDATES, k * 5), **filters)
     scored = _score(index, topic, hits)
     rule = _found_rule(calibration, chinese, scored)
     relevant = [s for s in scored if rule.passes(s)]
@@ -425,13 +443,19 @@ def _open(question: str, info: QuestionInfo, index: Any, topic: Topic, chosen: l
 
 # ------------------------------------------------------------------ which places
 def _aggregate(question: str, info: QuestionInfo, index: Any, topic: Topic, calibration: Calibration,
-               chinese: bool) -> Answer:
+               chinese: bool, filters: dict[str, Any]) -> Answer:
     level = agg.normalize_level(info.aggregation_level)
     scope = info.scope
     if scope is None and len(info.places) == 1:
         scope = info.places[0]
     allowed = index.region_mask(scope) if scope is not None else None
-    hits = _search(index, question, agg.HYBRID_CANDIDATES, **({"region": scope} if scope is not None else {}))
+    search_filters = {"region": scope} if scope is not None else {}
+    for mask, value in ((index.region_mask(filters["region"]) if "region" in filters else None, "region"),
+                        (index.year_mask([filters["year"]]) if "year" in filters else None, "year")):
+        if mask is not None:
+            allowed = mask if allowed is None else allowed & mask
+            search_filters.setdefault(value, filters[value])
+    hits = _search(index, question, agg.HYBRID_CANDIDATES, **search_filters)
     rows, coverage = agg.candidate_rows(index, topic, [h.row for h in hits], allowed)
     if chinese:
         thresholds = agg.Thresholds(PROVISION_COVERAGE if info.asks_provisions else DOC_COVERAGE,

@@ -253,6 +253,35 @@ def ask(
     Console().print(answer_renderable(answer), highlight=False)
 
 
+@app.command()
+def serve(
+    index: Optional[Path] = IndexOpt,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default)."),
+    port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port to listen on."),
+    timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Seconds a request may run before it is cut."),
+    workers: int = typer.Option(4, "--workers", min=1, help="Requests worked on at once (the rest wait)."),
+) -> None:
+    """Serve the JSON API (/api, docs at /docs) and the web page; a newly published index is picked up live."""
+    import logging
+
+    import uvicorn
+
+    from .index import default_index_dir
+    from .server import create_app
+
+    # Index reloads are worth seeing in the server's log; the rest of the library stays at warnings.
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("policyqa.server").setLevel(logging.INFO)
+    directory = index or default_index_dir()
+    if not (directory / "CURRENT").exists():
+        _stderr().print(f"[yellow]no index at {directory} yet[/]: the API answers 503 until one is built with "
+                        f"`policyqa index [PATHS] --index {directory}` (it is picked up without a restart)",
+                        highlight=False)
+    _stderr().print(f"serving {directory} on http://{host}:{port}/ (API docs at /docs; Ctrl-C stops)", highlight=False)
+    uvicorn.run(create_app(directory, timeout=timeout, workers=workers), host=host, port=port,
+                log_level="warning", access_log=False)
+
+
 @app.command("eval")
 def eval_(
     queries: Path = typer.Argument(Path("eval/queries.jsonl"), help="Labelled queries (JSONL)."),
