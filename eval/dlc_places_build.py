@@ -185,14 +185,29 @@ def _headings(text: str) -> list[str]:
     return [line for line in body.splitlines() if line.startswith("#")]
 
 
-def matches(rec: dict[str, Any], topic: Topic) -> tuple[bool, bool]:
+@dataclass(frozen=True)
+class Regulation:
+    """What the rules read of a regulation: its title, chapter/section headings and articles, and its place."""
+
+    title: str
+    headings: tuple[str, ...]
+    articles: tuple[str, ...]
+    place: dlc_corpus.Place
+
+    @classmethod
+    def of(cls, rec: dict[str, Any]) -> "Regulation":
+        return cls(rec["title"], tuple(_headings(rec["text"])), tuple(_articles(rec["text"])),
+                   dlc_corpus.expected_region(rec)[0])
+
+
+def matches(reg: Regulation, topic: Topic) -> tuple[bool, bool]:
     """(on the topic by its title, addresses it at length in its text)."""
-    by_title = bool(topic.title and re.search(topic.title, rec["title"]))
+    by_title = bool(topic.title and re.search(topic.title, reg.title))
     if topic.text is None:
         return by_title, False
     pat = re.compile(topic.text)
-    by_text = any(pat.search(h) for h in _headings(rec["text"])) or \
-        sum(1 for a in _articles(rec["text"]) if pat.search(a)) >= MIN_ARTICLES
+    by_text = any(pat.search(h) for h in reg.headings) or \
+        sum(1 for a in reg.articles if pat.search(a)) >= MIN_ARTICLES
     return by_title, by_text
 
 
@@ -238,12 +253,15 @@ def build(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One labelled line per question in QUESTIONS."""
     topics = {t.id: t for t in TOPICS}
     split = split_of_topics(TOPICS)
-    placed = [(rec, dlc_corpus.expected_region(rec)[0]) for rec in records]
+    regulations = [Regulation.of(rec) for rec in records]
+    by_topic: dict[str, list[tuple[dlc_corpus.Place, bool, bool, str]]] = {}
     out = []
     counters: dict[str, int] = {}
     for q in QUESTIONS:
         topic = topics[q.topic]
-        hits = [(place, *matches(rec, topic), rec["title"]) for rec, place in placed]
+        if q.topic not in by_topic:
+            by_topic[q.topic] = [(reg.place, *matches(reg, topic), reg.title) for reg in regulations]
+        hits = by_topic[q.topic]
         places, titles = expected(q, hits)
         counters[q.topic] = counters.get(q.topic, 0) + 1
         out.append({"id": f"dlc-{q.topic}-{counters[q.topic]}", "query": q.query, "level": q.level,
