@@ -7,8 +7,8 @@
 Each regulation becomes ``<province>/<title>.md`` (the text exactly as published, Markdown) so that the
 corpus goes through the ordinary ingestion path: ``policyqa index /work/data/dlc-corpus``. No sidecar
 metadata is written: where each regulation is from is left to the library to infer, and is checked
-against ``expected_region`` below (a rule on the title and the source collection, not the library's
-inference), which ``eval/places_eval.py`` uses to report place-inference accuracy.
+against ``expected_region`` below (a rule on the adoption history, the title and the source
+collection, not the library's inference), which ``eval/places_eval.py`` uses to report place-inference accuracy.
 """
 
 from __future__ import annotations
@@ -83,33 +83,15 @@ def file_name(rec: dict[str, Any]) -> str:
 
 @lru_cache(maxsize=1)
 def _divisions() -> dict[str, list[Place]]:
-    """Full and short names (宁波市, 宁波) → places, from the adcode list the gazetteer package ships."""
-    import csv
+    """Full and short names (宁波市, 宁波) → places: the gazetteer's list of divisions, not its inference."""
+    from policyqa.regions import gazetteer
 
-    from policyqa.regions import _data_file, short_name
-
-    rows = {}
-    with open(_data_file(), encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            code = row["adcode"][:6]
-            if code.isdigit() and row["name"]:
-                rows[code] = row["name"]
     out: dict[str, list[Place]] = {}
-    for code, name in rows.items():
-        prov = rows.get(code[:2] + "0000")
-        if prov is None:
-            continue
-        if code.endswith("0000"):
-            place = Place(prov)
-        elif code.endswith("00"):
-            place = Place(prov, name)
-        else:
-            city = rows.get(code[:4] + "00")
-            if city is None and prov in MUNICIPALITIES:
-                continue  # a district of 上海: none of the DLC regulations is a district's own
-            place = Place(prov, name) if city is None else Place(prov, city, name)
-        for key in {name, short_name(name)}:
-            out.setdefault(key, []).append(place)
+    for name, regions in gazetteer().by_name.items():
+        for r in regions:
+            if r.province:
+                city = None if r.city == r.province and not r.county else r.city
+                out.setdefault(name, []).append(Place(r.province, city, r.county))
     return out
 
 
