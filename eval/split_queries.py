@@ -8,7 +8,8 @@ The rule: questions that share the same relevant passages are one family (q001 å
 its English q077 and its traditional-character q083) and always get the same split, so that no
 question is tuned on in one wording and reported in another. A family's stratum is the type (or
 no-answer category) of its first id; within each stratum the families, sorted by first id, are shuffled
-with ``random.Random(f"{SEED}:{stratum}")``; the first half (rounded up) is ``tune``, the rest ``report``. Only the ``split`` field of a line is written (appended before its closing brace, or its
+with ``random.Random(f"{SEED}:{stratum}")``; the first half (rounded up) is ``tune``, the rest
+``report``. Only the ``split`` field of a line is written (appended before its closing brace, or its
 value replaced): every other byte of the line stays as it is. eval/queries_heldout.jsonl is all
 ``report`` by construction: its questions were written from the documents without running the system.
 """

@@ -31,7 +31,8 @@ def test_score_question_by_hand():
 
 
 def test_aggregate_is_micro_over_places_and_summarize_splits_by_level():
-    rows = [{"split": "tune", "level": "city", **places_eval.score_question(["a", "b", "c", "d"], ["a", "b", "c", "d"])},
+    everything = ["a", "b", "c", "d"]
+    rows = [{"split": "tune", "level": "city", **places_eval.score_question(everything, everything)},
             {"split": "report", "level": "city", **places_eval.score_question(["a"], ["b", "c", "d"])},
             {"split": "report", "level": "place", **places_eval.score_question(["a", "b"], ["a"])}]
     s = places_eval.summarize(rows)
