@@ -50,7 +50,8 @@ def answer_places(answer: dict[str, Any]) -> tuple[list[str], int]:
     names: list[str] = []
     unknown = 0
     for group in answer.get("groups", []):
-        if group.get("toc_only"):
+        if group.get("kind", "toc_only" if group.get("toc_only") else "place") != "place":
+            unknown += group.get("kind") == "unknown"
             continue
         region = group.get("region") or {}
         name = region.get("county") or region.get("city") or region.get("province")
