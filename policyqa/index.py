@@ -127,6 +127,8 @@ class PolicyIndex:
         self._tokenizer: Any = None
         self.config = config or SearchConfig()
         self._regions = [Region.from_dict(d.get("region")) for d in documents]
+        self._lease: store.GenerationLease | None = None
+        self._user_words: bytes | None = None
 
     # ---------------------------------------------------------------- loading
     @classmethod
@@ -137,28 +139,39 @@ class PolicyIndex:
         from .dense import DenseIndex
 
         directory = Path(directory) if directory is not None else default_index_dir()
-        gen = store.current_generation(directory)
-        manifest = store.read_json(gen / "manifest.json")
-        _check_manifest(manifest, directory, embedder, gen)
-        documents = store.read_json(gen / "documents.json")
-        count = int(manifest["chunk_count"])
-        chunks = store.ChunkStore(gen, count)
+        # Held until close(): no writer removes this generation while it is open.
+        lease = store.GenerationLease.acquire(directory)
+        gen = lease.path
         try:
-            bm25 = BM25Index.load(gen / "bm25")
-            dense = DenseIndex.load(gen / "dense")
-        except PolicyQAError:
+            manifest = store.read_json(gen / "manifest.json")
+            # Everything is read now, not later from a path: the user dictionary with the rest.
+            user_words = _read_user_words(gen)
+            _check_manifest(manifest, directory, embedder, gen, user_words)
+            documents = store.read_json(gen / "documents.json")
+            count = int(manifest["chunk_count"])
+            chunks = store.ChunkStore(gen, count)
+            try:
+                bm25 = BM25Index.load(gen / "bm25")
+                dense = DenseIndex.load(gen / "dense")
+            except PolicyQAError:
+                raise
+            except Exception as exc:  # any damage in numpy/faiss files is reported the same way
+                raise IndexCorruptError(
+                    f"index files in {gen} cannot be read ({exc.__class__.__name__}: {exc}): "
+                    f"rebuild with `policyqa index --rebuild --index {directory}`"
+                ) from None
+            if len(bm25) != count or len(dense) != count:
+                raise IndexCorruptError(
+                    f"index in {gen} is inconsistent ({count} chunks, {len(bm25)} BM25 rows, {len(dense)} vectors): "
+                    f"rebuild with `policyqa index --rebuild --index {directory}`"
+                )
+        except BaseException:
+            lease.close()
             raise
-        except Exception as exc:  # any damage in numpy/faiss files is reported the same way
-            raise IndexCorruptError(
-                f"index files in {gen} cannot be read ({exc.__class__.__name__}: {exc}): "
-                f"rebuild with `policyqa index --rebuild --index {directory}`"
-            ) from None
-        if len(bm25) != count or len(dense) != count:
-            raise IndexCorruptError(
-                f"index in {gen} is inconsistent ({count} chunks, {len(bm25)} BM25 rows, {len(dense)} vectors): "
-                f"rebuild with `policyqa index --rebuild --index {directory}`"
-            )
-        return cls(directory, gen, manifest, documents, chunks, bm25, dense, embedder, config)
+        index = cls(directory, gen, manifest, documents, chunks, bm25, dense, embedder, config)
+        index._lease = lease
+        index._user_words = user_words
+        return index
 
     @property
     def embedder(self) -> Any:
@@ -181,7 +194,7 @@ class PolicyIndex:
         if self._tokenizer is None:
             from .tokenizer import Tokenizer
 
-            self._tokenizer = Tokenizer(user_dict=_user_dict_of(self.generation))
+            self._tokenizer = Tokenizer(user_words=self._user_words)
         return self._tokenizer
 
     def __len__(self) -> int:
@@ -326,8 +339,10 @@ class PolicyIndex:
         return [t for t, w in ranked[: self.config.prf_terms] if w > 0]
 
     def close(self) -> None:
-        """Release open files."""
+        """Release open files and the lease on the generation (a writer may then remove it)."""
         self.chunks.close()
+        if self._lease is not None:
+            self._lease.close()
 
 
 USER_DICT_FILE = "user_dict.txt"
@@ -339,7 +354,18 @@ def _user_dict_of(gen: Path) -> Path | None:
     return path if path.exists() else None
 
 
-def _check_manifest(manifest: dict[str, Any], directory: Path, embedder: Any, gen: Path) -> None:
+def _read_user_words(gen: Path) -> bytes | None:
+    """The bytes of a generation's user dictionary, or None when it has none."""
+    try:
+        return (Path(gen) / USER_DICT_FILE).read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise IndexCorruptError(f"index file {gen / USER_DICT_FILE} cannot be read ({exc.strerror})") from None
+
+
+def _check_manifest(manifest: dict[str, Any], directory: Path, embedder: Any, gen: Path,
+                    user_words: bytes | None = None) -> None:
     version = manifest.get("format_version")
     if version != FORMAT_VERSION:
         raise IndexMismatchError(
@@ -358,7 +384,7 @@ def _check_manifest(manifest: dict[str, Any], directory: Path, embedder: Any, ge
         )
     from .tokenizer import Tokenizer
 
-    current = Tokenizer(user_dict=_user_dict_of(gen)).version
+    current = Tokenizer(user_words=user_words).version
     if manifest["tokenizer"].get("version") != current:
         raise IndexMismatchError(
             f"index {directory} was tokenized with {manifest['tokenizer'].get('version')!r}, this policyqa uses "

@@ -9,11 +9,18 @@ Layout of an index directory::
 
 A writer builds a complete new generation beside the live one and then swaps ``CURRENT``, so a reader
 sees either the old index or the new one, never a half-written one.
+
+Generation lifetime: a reader holds a *lease* on the generation it opened, a shared ``flock`` on the
+generation directory itself, from load until close. After publishing, the writer removes an older
+generation only if it can take an exclusive lock on it without waiting, and never the live or the
+previous one; it first renames the directory away, so a reader that locked it a moment too late sees
+that it is gone and reads ``CURRENT`` again. Generations still held are removed by a later publish.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import time
@@ -23,28 +30,92 @@ from typing import Any
 
 import numpy as np
 
-from .errors import IndexCorruptError, IndexLockedError, IndexMissingError
+from .errors import IndexCorruptError, IndexLockedError, IndexMissingError, PolicyQAError
 from .models import Chunk
 
+log = logging.getLogger(__name__)
 CURRENT = "CURRENT"
 LOCK = ".lock"
+_TRASH = ".trash-"
+_LEASE_ATTEMPTS = 200
+
+
+def _current_name(directory: Path) -> str:
+    pointer = directory / CURRENT
+    try:
+        return pointer.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        raise IndexMissingError(
+            f"no index at {directory}: build one with `policyqa index [PATHS] --index {directory}`"
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise IndexCorruptError(f"index file {pointer} cannot be read ({exc}): run `policyqa index --index "
+                                f"{directory}` to repair it") from None
+
+
+def _missing_generation(directory: Path, name: str) -> IndexCorruptError:
+    return IndexCorruptError(
+        f"index at {directory} points to a missing generation {name!r}: "
+        f"run `policyqa index --index {directory}` to repair it"
+    )
 
 
 def current_generation(directory: Path) -> Path:
     """Path of the live generation, or a clear error when there is no index."""
-    pointer = directory / CURRENT
-    if not pointer.is_file():
-        raise IndexMissingError(
-            f"no index at {directory}: build one with `policyqa index [PATHS] --index {directory}`"
-        )
-    name = pointer.read_text(encoding="utf-8").strip()
-    gen = directory / name
-    if not name or not gen.is_dir():
-        raise IndexCorruptError(
-            f"index at {directory} points to a missing generation {name!r}: "
-            f"rebuild it with `policyqa index --rebuild --index {directory}`"
-        )
-    return gen
+    for _ in range(_LEASE_ATTEMPTS):
+        name = _current_name(directory)
+        gen = directory / name
+        if name and not name.startswith(".") and "/" not in name and gen.is_dir():
+            return gen
+        if _current_name(directory) == name:  # not just replaced by a writer
+            raise _missing_generation(directory, name)
+    raise _missing_generation(directory, name)
+
+
+class GenerationLease:
+    """A reader's hold on one generation: while it is open, no writer removes that generation."""
+
+    def __init__(self, path: Path, fd: int):
+        self.path = path
+        self._fd: int | None = fd
+
+    @classmethod
+    def acquire(cls, directory: Path) -> "GenerationLease":
+        """Lease the live generation of ``directory``, reading ``CURRENT`` again if it moved meanwhile."""
+        import fcntl
+
+        for _ in range(_LEASE_ATTEMPTS):
+            gen = current_generation(directory)
+            try:
+                fd = os.open(gen, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+            except FileNotFoundError:
+                continue  # removed between reading CURRENT and opening it: read CURRENT again
+            try:
+                # Blocks only while a writer is renaming this generation away (a few microseconds).
+                fcntl.flock(fd, fcntl.LOCK_SH)
+                st = os.fstat(fd)
+                try:
+                    here = os.stat(gen)
+                    same = (here.st_ino, here.st_dev) == (st.st_ino, st.st_dev)
+                except FileNotFoundError:
+                    same = False
+            except BaseException:
+                os.close(fd)
+                raise
+            if same:
+                return cls(gen, fd)
+            os.close(fd)  # renamed away for removal before our lock: try the new CURRENT
+        raise IndexLockedError(f"index {directory} changed {_LEASE_ATTEMPTS} times while it was being opened; "
+                               "try again")
+
+    def close(self) -> None:
+        """Release the generation (closing the descriptor drops the lock)."""
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+    def __del__(self) -> None:  # a reader that is never closed still releases its lease when collected
+        self.close()
 
 
 class WriteLock:
@@ -106,16 +177,59 @@ def _fsync_dir(path: Path) -> None:
 
 
 def publish(directory: Path, gen: Path) -> None:
-    """Make ``gen`` the live generation atomically, then remove the older generations."""
+    """Make ``gen`` the live generation atomically, then remove older generations no reader holds.
+
+    The caller holds the WriteLock. The previous generation is always kept (a reader may have just read
+    the old ``CURRENT``; it is also a second copy of the user dictionary).
+    """
     _fsync_dir(gen)
+    try:
+        previous = _current_name(directory)
+    except PolicyQAError:
+        previous = ""
     tmp = directory / f".{CURRENT}.{os.getpid()}.tmp"
     tmp.write_text(gen.name + "\n", encoding="utf-8")
     os.replace(tmp, directory / CURRENT)
     _fsync_dir(directory)
-    for old in directory.glob("gen-*"):
-        if old.name != gen.name and old.is_dir():
-            # Readers that already opened the old generation keep their file handles (POSIX).
-            shutil.rmtree(old, ignore_errors=True)
+    remove_unused_generations(directory, keep={gen.name, previous})
+
+
+def remove_unused_generations(directory: Path, keep: set[str]) -> list[str]:
+    """Remove the generations (and leftovers) not in ``keep`` that no reader holds; returns the names removed.
+
+    Called by a writer under the WriteLock.
+    """
+    import fcntl
+
+    removed = []
+    for old in sorted(directory.glob("gen-*")):
+        if old.name in keep or not old.is_dir():
+            continue
+        try:
+            fd = os.open(old, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        except OSError:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            log.debug("generation %s is still in use; kept", old.name)
+            continue
+        try:
+            # Renamed away while locked: a reader that opened it just before sees it gone and retries.
+            trash = directory / f"{_TRASH}{old.name}"
+            os.rename(old, trash)
+            removed.append(old.name)
+        except OSError as exc:
+            log.warning("cannot remove old generation %s: %s", old, exc)
+            trash = None
+        finally:
+            os.close(fd)
+        if trash is not None:
+            shutil.rmtree(trash, ignore_errors=True)
+    for leftover in directory.glob(f"{_TRASH}*"):  # from an earlier removal that was interrupted
+        shutil.rmtree(leftover, ignore_errors=True)
+    return removed
 
 
 def discard(gen: Path) -> None:

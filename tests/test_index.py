@@ -97,7 +97,7 @@ def test_corrupt_or_missing_files(built, tmp_path, damage):
             p.write_bytes(b"garbage")
     else:
         shutil.rmtree(gen)
-    with pytest.raises(IndexCorruptError, match="rebuild"):
+    with pytest.raises(IndexCorruptError, match="policyqa index"):
         PolicyIndex.load(tmp_path / "idx", HashEmbedder(dim=64))
 
 
