@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 import typer
+from rich.markup import escape
 
 from .errors import PolicyQAError
 
@@ -151,8 +152,11 @@ def index(
     err = _stderr()
     for s in summary.skipped:
         err.print(f"[yellow]skipped[/] {s.path}: {s.reason}", highlight=False)
+    if summary.repaired:
+        err.print(f"[yellow]repaired[/]: {escape(summary.repaired)}; the index was rebuilt from the documents "
+                  "and the embedding cache", highlight=False)
     if summary.rebuilt_reason:
-        err.print(f"[yellow]rebuilt from scratch[/]: {summary.rebuilt_reason}", highlight=False)
+        err.print(f"[yellow]rebuilt from scratch[/]: {escape(summary.rebuilt_reason)}", highlight=False)
     out = _stdout()
     out.print(
         f"indexed {summary.documents} documents, {summary.chunks} chunks into {summary.directory}\n"
@@ -233,6 +237,31 @@ def ask(
     from .render import answer_renderable
 
     Console().print(answer_renderable(answer), highlight=False)
+
+
+@app.command()
+def check(
+    index: Optional[Path] = IndexOpt,
+    as_json: bool = JsonOpt,
+) -> None:
+    """Verify an index completely: every file against its checksum, its structure, every chunk record."""
+    from .index import default_index_dir
+    from .integrity import check_index
+
+    with _clean_errors():
+        report = check_index(index or default_index_dir())
+    if as_json:
+        _print_json(report.to_dict())
+    elif report.ok:
+        _stdout().print(f"index {escape(report.directory)} is intact: generation {report.generation}, "
+                        f"{report.files} files ({report.bytes / 1e6:.1f} MB) and {report.chunks} chunk records "
+                        "verified", highlight=False)
+    else:
+        err = _stderr()
+        for problem in report.problems:
+            err.print(f"[bold red]damaged:[/] {escape(problem)}", highlight=False)
+    if not report.ok:
+        raise typer.Exit(1)
 
 
 @app.command("eval")

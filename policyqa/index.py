@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from . import store
+from . import integrity, store
 from .errors import IndexCorruptError, IndexMismatchError, IndexMissingError, PolicyQAError, QueryError
 from .fusion import FUSION_METHODS, rrf, top, weighted
 from .models import Chunk, Document, Hit, Region, SkippedFile
@@ -70,6 +70,7 @@ class BuildSummary:
     reused_embeddings: int = 0
     skipped: list[SkippedFile] = field(default_factory=list)
     rebuilt_reason: str | None = None
+    repaired: str | None = None  # the damage found in the live index, which this build replaced
     seconds: float = 0.0
     embed_seconds: float = 0.0
 
@@ -142,32 +143,41 @@ class PolicyIndex:
         # Held until close(): no writer removes this generation while it is open.
         lease = store.GenerationLease.acquire(directory)
         gen = lease.path
+        manifest: Any = None
+        chunks: store.ChunkStore | None = None
         try:
             manifest = store.read_json(gen / "manifest.json")
+            if isinstance(manifest, dict) and "format_version" in manifest:
+                _check_format(manifest, directory)  # another version may seal differently
+            integrity.check_seal(manifest, gen)
+            integrity.check_sizes(manifest, gen)
+            integrity.check_checksums(manifest, gen, budget=integrity.LOAD_CHECKSUM_BYTES)
             # Everything is read now, not later from a path: the user dictionary with the rest.
             user_words = _read_user_words(gen)
             _check_manifest(manifest, directory, embedder, gen, user_words)
             documents = store.read_json(gen / "documents.json")
+            if not isinstance(documents, list) or not all(isinstance(d, dict) and isinstance(d.get("source"), str)
+                                                          for d in documents):
+                raise integrity.damaged(gen, "documents.json", "is corrupt (not a list of documents)")
             count = int(manifest["chunk_count"])
             chunks = store.ChunkStore(gen, count)
-            try:
-                bm25 = BM25Index.load(gen / "bm25")
-                dense = DenseIndex.load(gen / "dense")
-            except PolicyQAError:
-                raise
-            except Exception as exc:  # any damage in numpy/faiss files is reported the same way
-                raise IndexCorruptError(
-                    f"index files in {gen} cannot be read ({exc.__class__.__name__}: {exc}): "
-                    f"rebuild with `policyqa index --rebuild --index {directory}`"
-                ) from None
+            bm25 = BM25Index.load(gen / "bm25")
+            dense = DenseIndex.load(gen / "dense")
             if len(bm25) != count or len(dense) != count:
                 raise IndexCorruptError(
                     f"index in {gen} is inconsistent ({count} chunks, {len(bm25)} BM25 rows, {len(dense)} vectors): "
-                    f"rebuild with `policyqa index --rebuild --index {directory}`"
+                    f"{integrity.repair_hint(directory)}"
                 )
-        except BaseException:
-            lease.close()
+            integrity.check_structure(gen, chunks, bm25, dense, len(documents))
+        except (IndexCorruptError, IndexMismatchError):
+            _release(lease, chunks)
             raise
+        except BaseException as exc:
+            _release(lease, chunks)
+            if not isinstance(exc, Exception) or isinstance(exc, PolicyQAError):
+                raise
+            # Any other failure to read numpy/faiss/json files: a full check names the damaged file.
+            raise integrity.explain(exc, manifest, gen) from None
         index = cls(directory, gen, manifest, documents, chunks, bm25, dense, embedder, config)
         index._lease = lease
         index._user_words = user_words
@@ -348,10 +358,10 @@ class PolicyIndex:
 USER_DICT_FILE = "user_dict.txt"
 
 
-def _user_dict_of(gen: Path) -> Path | None:
-    """The user dictionary a generation was tokenized with (copied into it at build time), if any."""
-    path = Path(gen) / USER_DICT_FILE
-    return path if path.exists() else None
+def _release(lease: store.GenerationLease, chunks: store.ChunkStore | None) -> None:
+    if chunks is not None:
+        chunks.close()
+    lease.close()
 
 
 def _read_user_words(gen: Path) -> bytes | None:
@@ -364,14 +374,18 @@ def _read_user_words(gen: Path) -> bytes | None:
         raise IndexCorruptError(f"index file {gen / USER_DICT_FILE} cannot be read ({exc.strerror})") from None
 
 
-def _check_manifest(manifest: dict[str, Any], directory: Path, embedder: Any, gen: Path,
-                    user_words: bytes | None = None) -> None:
-    version = manifest.get("format_version")
+def _check_format(manifest: Any, directory: Path) -> None:
+    version = manifest.get("format_version") if isinstance(manifest, dict) else None
     if version != FORMAT_VERSION:
         raise IndexMismatchError(
             f"index {directory} has format version {version}, this policyqa reads version {FORMAT_VERSION}: "
             f"rebuild it with `policyqa index --rebuild --index {directory}`"
         )
+
+
+def _check_manifest(manifest: dict[str, Any], directory: Path, embedder: Any, gen: Path,
+                    user_words: bytes | None = None) -> None:
+    _check_format(manifest, directory)
     for key in ("embedder", "tokenizer", "chunk_count", "documents"):
         if key not in manifest:
             raise IndexCorruptError(f"index manifest in {directory} lacks {key!r}: rebuild with `policyqa index --rebuild`")
@@ -426,22 +440,14 @@ def build_index(paths: Sequence[str | Path] | None = None, directory: str | Path
                                 skipped=report.skipped, unchanged=report.unchanged, user_dict=user_dict)
 
 
-def _live_user_dict(directory: Path) -> Path | None:
-    """The user dictionary of the live generation, even when that index cannot be reused (another model, an
-    older dictionary, --rebuild): a user's terms are kept until they give another file."""
+def _read_user_dict(path: str | Path) -> bytes:
     try:
-        return _user_dict_of(store.current_generation(directory))
-    except PolicyQAError:
-        return None
-
-
-def _read_user_dict(path: str | Path) -> str:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
+        data = Path(path).read_bytes()
+        data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise PolicyQAError(f"cannot read user dictionary {path}: {exc}: give a UTF-8 text file with one "
                             "`word [freq]` per line") from None
-    return text
+    return data
 
 
 def _known_digests(directory: Path) -> dict[str, str]:
@@ -477,19 +483,42 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
         if not rebuild:
             try:
                 old = PolicyIndex.load(directory, embedder)
+                try:
+                    # In full before reuse: damage carried into the new generation would get a valid checksum.
+                    integrity.check_checksums(old.manifest, old.generation)
+                except IndexCorruptError:
+                    old.close()
+                    old = None
+                    raise
             except IndexMissingError:
                 pass
-            except (IndexMismatchError, IndexCorruptError) as exc:
+            except IndexCorruptError as exc:
+                summary.repaired = getattr(exc, "detail", str(exc))
+                log.info("repairing a damaged index: %s", exc)
+            except IndexMismatchError as exc:
                 summary.rebuilt_reason = str(exc)
-                log.warning("rebuilding from scratch: %s", exc)
+                log.info("rebuilding from scratch: %s", exc)
         if embedder is None:
             from .embedders import get_embedder
 
-            embedder = old.embedder if old is not None else get_embedder(None)
-        if user_dict is None:
-            user_dict = _live_user_dict(directory)
-        user_dict_text = _read_user_dict(user_dict) if user_dict is not None else None
-        tokenizer = Tokenizer(user_dict=user_dict)
+            recorded = integrity.recorded_manifest(directory) if old is None else None
+            if old is not None:
+                embedder = old.embedder
+            elif recorded is not None and isinstance(recorded.get("embedder"), dict):
+                # Repairing or rebuilding without --model: the model the index was built with.
+                info = recorded["embedder"]
+                embedder = get_embedder(info.get("name"), **(info.get("options") or {}))
+            else:
+                embedder = get_embedder(None)
+        if user_dict is not None:
+            user_words = _read_user_dict(user_dict)
+        else:
+            # The live generation's dictionary, even when that index cannot be reused (another model, damage,
+            # --rebuild): a user's terms are kept until they give another file. A damaged copy is never used.
+            user_words, note = integrity.intact_copy(directory, USER_DICT_FILE)
+            if note:
+                log.warning("%s", note)
+        tokenizer = Tokenizer(user_words=user_words)
         if old is not None and old.manifest["tokenizer"].get("version") != tokenizer.version:
             # Kept BM25 rows were tokenized with the old dictionary: every document is tokenized again
             # (embeddings come from the cache, so this costs no embedding).
@@ -594,7 +623,7 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "library_versions": _library_versions(),
         }
-        _write_generation(directory, manifest, doc_meta, new_chunks, doc_rows, bm25, dense, old, user_dict_text,
+        _write_generation(directory, manifest, doc_meta, new_chunks, doc_rows, bm25, dense, old, user_words,
                           kept_rows)
     summary.documents = len(doc_meta)
     summary.chunks = n_chunks
@@ -604,7 +633,7 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
 
 def _write_generation(directory: Path, manifest: dict[str, Any], doc_meta: list[dict[str, Any]],
                       new_chunks: list[Chunk], doc_rows: np.ndarray, bm25: Any, dense: Any,
-                      old: PolicyIndex | None, user_dict_text: str | None = None,
+                      old: PolicyIndex | None, user_words: bytes | None = None,
                       kept_rows: np.ndarray | None = None) -> None:
     """Write a complete generation aside, then publish it; on any failure the live index is untouched.
 
@@ -612,13 +641,14 @@ def _write_generation(directory: Path, manifest: dict[str, Any], doc_meta: list[
     """
     gen = store.new_generation_dir(directory)
     try:
-        if user_dict_text is not None:
-            (gen / USER_DICT_FILE).write_text(user_dict_text, encoding="utf-8")
+        if user_words is not None:
+            (gen / USER_DICT_FILE).write_bytes(user_words)
         kept = (old.chunks, kept_rows) if old is not None and kept_rows is not None and len(kept_rows) else None
         store.write_chunks(gen, new_chunks, doc_rows, kept=kept)
         store.write_json(gen / "documents.json", doc_meta)
         bm25.save(gen / "bm25")
         dense.save(gen / "dense")
+        manifest = integrity.seal({**manifest, "files": integrity.file_table(gen)})
         store.write_json(gen / "manifest.json", manifest)
         if old is not None:
             old.close()

@@ -54,10 +54,10 @@ def _current_name(directory: Path) -> str:
 
 
 def _missing_generation(directory: Path, name: str) -> IndexCorruptError:
-    return IndexCorruptError(
-        f"index at {directory} points to a missing generation {name!r}: "
-        f"run `policyqa index --index {directory}` to repair it"
-    )
+    from .integrity import repair_hint
+
+    return IndexCorruptError(f"index file {directory / CURRENT} names a missing generation {name!r}: "
+                             f"{repair_hint(directory)}")
 
 
 def current_generation(directory: Path) -> Path:
@@ -246,16 +246,16 @@ def write_json(path: Path, data: Any) -> None:
 
 
 def read_json(path: Path) -> Any:
-    """Read a JSON file of an index, turning damage into IndexCorruptError."""
+    """Read a JSON file of a generation, turning damage into IndexCorruptError naming the file."""
+    from .integrity import damaged
+
     try:
         with open(path, encoding="utf-8") as f:
             return json.load(f)
     except FileNotFoundError:
-        raise IndexCorruptError(f"index file {path} is missing: rebuild with `policyqa index --rebuild`") from None
+        raise damaged(path.parent, path.name, "is missing") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise IndexCorruptError(
-            f"index file {path} is corrupt ({exc.__class__.__name__}): rebuild with `policyqa index --rebuild`"
-        ) from None
+        raise damaged(path.parent, path.name, f"is corrupt ({exc.__class__.__name__})") from None
 
 
 def write_chunks(gen: Path, chunks: Sequence[Chunk], doc_rows: Sequence[int],
@@ -295,40 +295,62 @@ class ChunkStore:
     """Chunk records read lazily from ``chunks.jsonl``: loading is O(1), a hit reads one line."""
 
     def __init__(self, gen: Path, expected: int):
+        from .integrity import damaged
+
+        self.gen = gen
+        for name in ("chunk_offsets.npy", "chunk_docs.npy"):
+            try:
+                arr = np.load(gen / name)
+            except FileNotFoundError:
+                raise damaged(gen, name, "is missing") from None
+            except (ValueError, EOFError, OSError) as exc:  # empty or truncated .npy: EOFError
+                raise damaged(gen, name, f"is corrupt ({exc.__class__.__name__})") from None
+            if arr.ndim != 1 or arr.dtype.kind != "i":
+                raise damaged(gen, name, "is corrupt (not a vector of integers)")
+            if name == "chunk_offsets.npy":
+                self.offsets = arr
+            else:
+                self.doc_rows = arr
         try:
-            self.offsets = np.load(gen / "chunk_offsets.npy")
-            self.doc_rows = np.load(gen / "chunk_docs.npy")
             self._f = open(gen / "chunks.jsonl", "rb")
-        except FileNotFoundError as exc:
-            raise IndexCorruptError(
-                f"index file {exc.filename} is missing: rebuild with `policyqa index --rebuild`"
-            ) from None
-        except ValueError as exc:
-            raise IndexCorruptError(f"index chunk table in {gen} is corrupt ({exc}): rebuild the index") from None
+        except FileNotFoundError:
+            raise damaged(gen, "chunks.jsonl", "is missing") from None
         size = os.fstat(self._f.fileno()).st_size
-        if len(self.offsets) != expected + 1 or len(self.doc_rows) != expected or self.offsets[-1] != size:
-            raise IndexCorruptError(
-                f"index chunk table in {gen} does not match its manifest ({expected} chunks): "
-                "rebuild with `policyqa index --rebuild`"
-            )
+        if len(self.offsets) != expected + 1 or len(self.doc_rows) != expected:
+            self._f.close()
+            name = "chunk_offsets.npy" if len(self.offsets) != expected + 1 else "chunk_docs.npy"
+            raise damaged(gen, name, f"does not match the manifest's {expected} chunks")
+        if self.offsets[-1] != size:
+            self._f.close()
+            raise damaged(gen, "chunks.jsonl", f"has {size} bytes, its offsets say {int(self.offsets[-1])}")
 
     def __len__(self) -> int:
         return len(self.doc_rows)
+
+    def _decode(self, raw: bytes, row: int) -> Chunk:
+        try:
+            chunk = Chunk.from_dict(json.loads(raw))
+            ok = len(chunk.text) == chunk.end - chunk.start and isinstance(chunk.source, str)
+        except (ValueError, KeyError, TypeError) as exc:
+            what = f"({exc.__class__.__name__})"
+        else:
+            if ok:
+                return chunk
+            what = "(its text does not match its span)"
+        from .integrity import damaged
+
+        raise damaged(self.gen, "chunks.jsonl", f"is corrupt at chunk record {row} {what}")
 
     def __getitem__(self, row: int) -> Chunk:
         row = int(row)
         if row < 0:
             row += len(self)
         start, end = int(self.offsets[row]), int(self.offsets[row + 1])
-        try:
-            return Chunk.from_dict(json.loads(os.pread(self._f.fileno(), end - start, start)))
-        except (ValueError, KeyError) as exc:
-            raise IndexCorruptError(f"chunk record {row} is corrupt ({exc}): rebuild the index") from None
+        return self._decode(os.pread(self._f.fileno(), end - start, start), row)
 
     def __iter__(self) -> Iterator[Chunk]:
-        self._f.seek(0)
-        for line in self._f:
-            yield Chunk.from_dict(json.loads(line))
+        for row in range(len(self)):
+            yield self[row]
 
     def fileno(self) -> int:
         """The open chunks.jsonl file (for copying records as bytes)."""

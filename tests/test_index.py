@@ -105,7 +105,7 @@ def test_corrupt_index_is_rebuilt_by_index_command(built, corpus, tmp_path):
     gen = store.current_generation(tmp_path / "idx")
     (gen / "manifest.json").write_text("{", encoding="utf-8")
     idx, summary = build_index([corpus], tmp_path / "idx", HashEmbedder(dim=64))
-    assert summary.rebuilt_reason and "corrupt" in summary.rebuilt_reason
+    assert summary.repaired and "manifest.json is corrupt" in summary.repaired and not summary.rebuilt_reason
     assert len(idx) > 50
 
 
