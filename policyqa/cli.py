@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -20,6 +21,21 @@ app = typer.Typer(
     help="Semantic search and extractive question answering over Chinese policy texts.",
 )
 
+class _WarningLines(logging.Handler):
+    """The library's warnings, once each, as one escaped line on stderr (it never prints itself)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        _stderr().print(f"[yellow]warning:[/] {_u(record.getMessage())}", highlight=False)
+
+
+@app.callback()
+def _setup() -> None:
+    """Semantic search and extractive question answering over Chinese policy texts."""
+    lib = logging.getLogger("policyqa")
+    if not any(isinstance(h, _WarningLines) for h in lib.handlers):
+        lib.addHandler(_WarningLines(logging.WARNING))
+
+
 IndexOpt = typer.Option(None, "--index", help="Index directory (default: $POLICYQA_INDEX or indexes/default).")
 JsonOpt = typer.Option(False, "--json", help="Print JSON instead of the human view.")
 
@@ -30,6 +46,14 @@ def _stderr() -> Any:
     return Console(stderr=True, soft_wrap=True)  # an error stays one line, whatever the width
 
 
+def _u(value: Any) -> str:
+    """A user string (file name, title, question, document text) made safe for Rich: markup brackets are
+    escaped and control characters shown as escapes, so they neither vanish nor reach the terminal raw."""
+    from .render import printable
+
+    return escape(printable(str(value)))
+
+
 def _stdout() -> Any:
     from rich.console import Console
 
@@ -37,7 +61,7 @@ def _stdout() -> Any:
 
 
 def _fail(message: str, code: int = 1) -> None:
-    _stderr().print(f"[bold red]error:[/] {message}", highlight=False)
+    _stderr().print(f"[bold red]error:[/] {_u(message)}", highlight=False)
     raise typer.Exit(code)
 
 
@@ -89,7 +113,7 @@ def _open(index: Optional[Path], model: Optional[str] = None) -> Any:
     directory = index or default_index_dir()
     # Only the default index is built on demand: an explicit --index that does not exist is a mistake.
     if index is None and not (directory / "CURRENT").exists() and Path(DEFAULT_CORPUS).is_dir():
-        _stderr().print(f"no index at {directory} yet: building it from {DEFAULT_CORPUS}/ (once)…")
+        _stderr().print(f"no index at {_u(directory)} yet: building it from {DEFAULT_CORPUS}/ (once)…", highlight=False)
         with _progress_bar() as progress:
             return open_index(directory, [DEFAULT_CORPUS], _embedder(model), progress=progress)
     return open_index(directory, embedder=_embedder(model), build_if_missing=False)
@@ -110,9 +134,9 @@ def inspect(
         return
     out = _stdout()
     r = doc.region
-    out.print(f"[bold]{doc.title or '(no title)'}[/]  {doc.source}", highlight=False)
-    out.print(f"issuer: {doc.issuer or '-'}   date: {doc.date or '-'}   文号: {doc.doc_number or '-'}   "
-              f"place: {r.label()} [{r.level or '-'}] {' / '.join(r.names())}", highlight=False)
+    out.print(f"[bold]{_u(doc.title or '(no title)')}[/]  {_u(doc.source)}", highlight=False)
+    out.print(_u(f"issuer: {doc.issuer or '-'}   date: {doc.date or '-'}   文号: {doc.doc_number or '-'}   "
+                 f"place: {r.label()} [{r.level or '-'}] {' / '.join(r.names())}"), highlight=False)
     shown: list[str] = []
     for c in doc.chunks:
         path = c.headings[:-1] if c.kind == "body" and c.headings else c.headings
@@ -120,11 +144,11 @@ def inspect(
         while common < min(len(path), len(shown)) and path[common] == shown[common]:
             common += 1
         for depth in range(common, len(path)):
-            out.print("  " * depth + f"[bold]{path[depth]}[/]", highlight=False)
+            out.print("  " * depth + f"[bold]{_u(path[depth])}[/]", highlight=False)
         shown = list(path)
         label = c.text.replace("\n", " ")
         label = label[:40] + ("…" if len(label) > 40 else "")
-        out.print("  " * len(path) + f"[dim]{c.kind:<5} {len(c.text):>4}字 [{c.start}:{c.end}][/] {label}",
+        out.print("  " * len(path) + f"[dim]{c.kind:<5} {len(c.text):>4}字 {_u(f'[{c.start}:{c.end}]')}[/] {_u(label)}",
                   highlight=False)
     out.print(f"\n{len(doc.chunks)} chunks", highlight=False)
 
@@ -136,7 +160,7 @@ def index(
     model: Optional[str] = typer.Option(None, "--model", help="Embedding model: e5-small (bundled, default), "
                                         "or a sentence-transformers name or local path."),
     rebuild: bool = typer.Option(False, "--rebuild", help="Ignore the existing index and build from scratch."),
-    user_dict: Optional[Path] = typer.Option(None, "--user-dict", help="Extra jieba terms (one `word [freq]` per "
+    user_dict: Optional[Path] = typer.Option(None, "--user-dict", help="Extra jieba terms (one `word \\[freq]` per "
                                              "line), kept with the index for later updates."),
     as_json: bool = JsonOpt,
 ) -> None:
@@ -146,22 +170,46 @@ def index(
     with _clean_errors(), _progress_bar() as progress:
         idx, summary = build_index(paths or None, index, _embedder(model), progress=progress, rebuild=rebuild,
                                      user_dict=user_dict)
+    failed = [s for s in summary.skipped if s.kind != "unsupported"]
+    unsupported = [s for s in summary.skipped if s.kind == "unsupported"]
     if as_json:
         _print_json(summary.to_dict())
-        return
+    else:
+        _print_summary(summary, failed, unsupported)
+    if failed:
+        # The index was written, but not every file is in it as it is now (README: exit codes).
+        raise typer.Exit(EXIT_INCOMPLETE)
+
+
+EXIT_INCOMPLETE = 3
+_UNSUPPORTED_SHOWN = 20
+
+
+def _print_summary(summary: Any, failed: list[Any], unsupported: list[Any]) -> None:
     err = _stderr()
-    for s in summary.skipped:
-        err.print(f"[yellow]skipped[/] {s.path}: {s.reason}", highlight=False)
+    for s in failed:  # one line per file; the reason names it
+        kept = "; its indexed version is kept" if s.kept else ""
+        err.print(f"[red]failed[/] {escape(s.reason)}{kept}", highlight=False)
+    for s in unsupported[:_UNSUPPORTED_SHOWN]:
+        err.print(f"[yellow]not indexed[/] {escape(s.reason)}", highlight=False)
+    if len(unsupported) > _UNSUPPORTED_SHOWN:
+        err.print(f"[yellow]not indexed[/] … and {len(unsupported) - _UNSUPPORTED_SHOWN} more unsupported files "
+                  "(`--json` lists them all)", highlight=False)
     if summary.repaired:
         err.print(f"[yellow]repaired[/]: {escape(summary.repaired)}; the index was rebuilt from the documents "
                   "and the embedding cache", highlight=False)
     if summary.rebuilt_reason:
         err.print(f"[yellow]rebuilt from scratch[/]: {escape(summary.rebuilt_reason)}", highlight=False)
-    out = _stdout()
-    out.print(
-        f"indexed {summary.documents} documents, {summary.chunks} chunks into {summary.directory}\n"
+    problems = ""
+    if failed:
+        problems += (f"; {len(failed)} failed ({summary.kept_after_error} documents kept at their indexed "
+                     "version)")
+    if unsupported:
+        problems += f"; {len(unsupported)} unsupported files not indexed"
+    _stdout().print(
+        f"indexed {summary.documents} documents, {summary.chunks} chunks into {escape(summary.directory)}\n"
         f"  documents: {summary.added} added, {summary.changed} changed, {summary.removed} removed, "
-        f"{summary.unchanged} unchanged; {len(summary.skipped)} files skipped\n"
+        f"{summary.unchanged} unchanged{problems}\n"
         f"  embeddings: {summary.embedded_chunks} computed, {summary.reused_embeddings} reused\n"
         f"  time: {summary.seconds:.1f} s ({summary.embed_seconds:.1f} s embedding)",
         highlight=False,
@@ -209,11 +257,12 @@ def search(
         out.print("no matching passages")
     for h in result["hits"]:
         place = h["region"].get("county") or h["region"].get("city") or h["region"].get("province") or "?"
-        out.print(f"[bold]{h['rank']:>2}.[/] [cyan]{h['title'] or h['source']}[/] · {place} · "
-                  f"{' > '.join(h['headings']) or '(no heading)'}  [dim]{h['source']} [{h['start']}:{h['end']}] "
+        span = f"[{h['start']}:{h['end']}]"
+        out.print(f"[bold]{h['rank']:>2}.[/] [cyan]{_u(h['title'] or h['source'])}[/] · {_u(place)} · "
+                  f"{_u(' > '.join(h['headings']) or '(no heading)')}  [dim]{_u(h['source'])} {_u(span)} "
                   f"{h['kind']} score {h['score']:.4f}[/]", highlight=False)
         text = h["text"].replace("\n", " ")
-        out.print(f"    {text[:160]}{'…' if len(text) > 160 else ''}", highlight=False)
+        out.print(f"    {_u(text[:160])}{'…' if len(text) > 160 else ''}", highlight=False)
 
 
 @app.command()

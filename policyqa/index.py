@@ -71,6 +71,7 @@ class BuildSummary:
     skipped: list[SkippedFile] = field(default_factory=list)
     rebuilt_reason: str | None = None
     repaired: str | None = None  # the damage found in the live index, which this build replaced
+    kept_after_error: int = 0  # documents whose file failed to read now: their indexed version was kept
     seconds: float = 0.0
     embed_seconds: float = 0.0
 
@@ -223,7 +224,7 @@ class PolicyIndex:
 
         if source not in self.documents:
             raise QueryError(f"no document {source!r} in index {self.directory}")
-        return read_text(source)[0]
+        return read_text(self.documents[source].get("path") or source)[0]
 
     def document_of(self, row: int) -> dict[str, Any]:
         """Metadata of the document that chunk ``row`` belongs to."""
@@ -408,7 +409,9 @@ def _check_manifest(manifest: dict[str, Any], directory: Path, embedder: Any, ge
 
 # -------------------------------------------------------------------- building
 def _doc_key(doc: Document) -> str:
-    meta = repr(sorted((k, str(v)) for k, v in doc.meta_dict().items() if k not in ("digest", "encoding")))
+    # Where the file is read from and how its metadata was given do not change what is indexed.
+    skip = ("digest", "encoding", "path", "meta_digest")
+    meta = repr(sorted((k, str(v)) for k, v in doc.meta_dict().items() if k not in skip))
     return hashlib.sha256(f"{doc.digest}|{meta}".encode()).hexdigest()
 
 
@@ -427,9 +430,10 @@ def build_index(paths: Sequence[str | Path] | None = None, directory: str | Path
     """
     from .ingest import ingest_paths
 
-    paths = list(paths) if paths else [DEFAULT_CORPUS]
-    known = {} if rebuild else _known_digests(Path(directory) if directory is not None else default_index_dir())
-    report = ingest_paths(paths, known=known)
+    directory = Path(directory) if directory is not None else default_index_dir()
+    paths = list(paths) if paths else _recorded_roots(directory)
+    known = {} if rebuild else _known_digests(directory)
+    report = ingest_paths(paths, known=known, progress=progress)
     if not report.documents and not report.unchanged:
         raise PolicyQAError(
             "no documents to index in " + ", ".join(map(str, paths))
@@ -437,7 +441,34 @@ def build_index(paths: Sequence[str | Path] | None = None, directory: str | Path
             + ": give files or directories with .txt or .md policy documents"
         )
     return build_from_documents(report.documents, directory, embedder, progress, rebuild, config,
-                                skipped=report.skipped, unchanged=report.unchanged, user_dict=user_dict)
+                                skipped=report.skipped, unchanged=report.unchanged, user_dict=user_dict,
+                                locations=report.locations, roots=[str(Path(p).absolute()) for p in paths])
+
+
+def _keep_failed(skipped: Sequence[SkippedFile], old_keys: dict[str, str]) -> set[str]:
+    """Indexed sources whose file failed to read now (or whose path given is missing): they are kept as
+    indexed, never removed. Marks those SkippedFile entries as ``kept``."""
+    kept: set[str] = set()
+    for s in skipped:
+        if s.kind == "error" and s.source in old_keys:
+            kept.add(s.source)
+            s.kept = True
+        elif s.kind == "missing":
+            prefix = Path(s.path).name + "/"
+            under = {k for k in old_keys if k == s.source or k.startswith(prefix)}
+            kept |= under
+            s.kept = bool(under)
+    return kept
+
+
+def _recorded_roots(directory: Path) -> list[str]:
+    """The corpus paths an index was last built from (so a plain ``policyqa index`` updates or repairs it),
+    else the sample corpus."""
+    recorded = integrity.recorded_manifest(directory)
+    roots = recorded.get("roots") if recorded else None
+    if isinstance(roots, list) and roots and all(isinstance(r, str) for r in roots):
+        return roots
+    return [DEFAULT_CORPUS]
 
 
 def _read_user_dict(path: str | Path) -> bytes:
@@ -450,22 +481,27 @@ def _read_user_dict(path: str | Path) -> bytes:
     return data
 
 
-def _known_digests(directory: Path) -> dict[str, str]:
-    """source → raw-file digest of the live index, so unchanged files need not be parsed again (best effort:
-    anything unreadable just means every file is parsed)."""
+def _known_digests(directory: Path) -> dict[str, tuple[str, str | None]]:
+    """source → (raw-file digest, user-metadata digest) of the live index, so unchanged files need not be
+    parsed again (best effort: anything unreadable just means every file is parsed)."""
     try:
         gen = store.current_generation(directory)
-        return {d["source"]: d["digest"] for d in store.read_json(gen / "documents.json")}
-    except (PolicyQAError, KeyError, TypeError):
+        return {d["source"]: (d["digest"], d.get("meta_digest")) for d in store.read_json(gen / "documents.json")}
+    except (PolicyQAError, KeyError, TypeError, AttributeError):
         return {}
 
 
 def build_from_documents(documents: Sequence[Document], directory: str | Path | None = None,
                          embedder: Any = None, progress: Progress | None = None, rebuild: bool = False,
                          config: SearchConfig | None = None, skipped: Sequence[SkippedFile] = (),
-                         unchanged: Sequence[str] = (), user_dict: str | Path | None = None
+                         unchanged: Sequence[str] = (), user_dict: str | Path | None = None,
+                         locations: dict[str, str] | None = None, roots: Sequence[str] | None = None
                          ) -> tuple[PolicyIndex, BuildSummary]:
     """Index already chunked documents; see ``build_index``.
+
+    A file in ``skipped`` that failed to read (kind ``error``/``missing``) keeps its indexed version: a read
+    error never deletes. ``locations`` maps sources to the paths they are read from; ``roots`` are the
+    corpus paths given (recorded so that a plain ``policyqa index`` can update or repair the index).
 
     The corpus is ``documents`` plus the sources in ``unchanged``: files whose bytes (and sidecar) match
     the live index, kept as they are without being parsed again.
@@ -527,22 +563,26 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
             old = None
 
         old_keys: dict[str, str] = old.manifest["documents"] if old is not None else {}
+        locations = dict(locations or {})
         stale = [s for s in unchanged if s not in old_keys]
         if stale:
             # The live index could not be reused (damaged, other model): parse those files after all.
-            from .ingest import ingest_paths
+            from .ingest import FileEntry, ingest_entries
 
-            again = ingest_paths(stale)
+            again = ingest_entries([FileEntry(Path(locations.get(s, s)), s) for s in stale], progress=progress)
             documents = list(documents) + again.documents
             summary.skipped.extend(again.skipped)
             unchanged = [s for s in unchanged if s in old_keys]
+        failed_kept = _keep_failed(summary.skipped, old_keys)
+        summary.kept_after_error = len(failed_kept)
+        parsed = {d.source: d for d in documents}
         keep_sources = {d.source for d in documents if old_keys.get(d.source) == _doc_key(d)}
-        keep_sources |= {s for s in unchanged if s in old_keys}
+        keep_sources |= {s for s in unchanged if s in old_keys} | failed_kept
         new_docs = [d for d in documents if d.source not in keep_sources]
-        summary.unchanged = len(keep_sources)
+        summary.unchanged = len(keep_sources) - len(failed_kept)
         summary.added = sum(1 for d in new_docs if d.source not in old_keys)
         summary.changed = len(new_docs) - summary.added
-        current_sources = {d.source for d in documents} | set(unchanged)
+        current_sources = {d.source for d in documents} | set(unchanged) | failed_kept
         summary.removed = sum(1 for s in old_keys if s not in current_sources)
 
         # Documents in their new order: kept ones first (in old order), then new or changed ones.
@@ -552,6 +592,9 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
             for d in old.doc_list:
                 if d["source"] in keep_sources:
                     doc_index[d["source"]] = len(doc_meta)
+                    d = dict(d, path=locations.get(d["source"], d.get("path")))  # the corpus may have moved
+                    if d["source"] in parsed:
+                        d["meta_digest"] = parsed[d["source"]].meta_digest
                     doc_meta.append(d)
         for d in new_docs:
             doc_index[d.source] = len(doc_meta)
@@ -621,6 +664,7 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
             "chunk_count": n_chunks,
             "document_count": len(doc_meta),
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "roots": list(roots) if roots is not None else _recorded_roots(directory),
             "library_versions": _library_versions(),
         }
         _write_generation(directory, manifest, doc_meta, new_chunks, doc_rows, bm25, dense, old, user_words,

@@ -52,7 +52,8 @@ def decode(raw: bytes, name: str = "<bytes>") -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
         if _looks_like_text(text):
-            return text, encoding
+            # A stray NUL further in (a damaged or padded file) becomes a space: offsets stay the same.
+            return text.replace("\x00", " "), encoding
     raise IngestError(f"{name}: cannot be decoded as UTF-8 or GB18030/GBK; re-save it as UTF-8")
 
 
