@@ -212,3 +212,32 @@ def test_a_moved_corpus_changes_nothing_but_the_paths(tmp_path):
     assert (s.unchanged, s.changed, s.removed, s.embedded_chunks) == (2, 0, 0, 0)
     assert all(d["path"].startswith(str(moved)) for d in idx.doc_list)
     assert idx.document_text("corpus/doc0.txt").startswith("舟山市")
+
+
+# ------------------------------------------------------------------ evaluation labels
+def _labelled(tmp_path: Path, source: str, contains: str) -> Path:
+    q = tmp_path / "q.jsonl"
+    q.write_text(json.dumps({"id": "q1", "query": "暖巢计划", "type": "fact",
+                             "relevant": [{"source": source, "contains": contains, "grade": 2}]},
+                            ensure_ascii=False) + "\n", encoding="utf-8")
+    return q
+
+
+def test_eval_works_from_any_directory_and_unreadable_labels_are_errors(tmp_path, monkeypatch):
+    corpus = _corpus(tmp_path / "corpus", 3, meta=False)
+    directory = tmp_path / "idx"
+    build_index([corpus], directory, EMB)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    good = _labelled(tmp_path, "doc0.txt", "推进暖巢计划项目")
+    r = runner.invoke(app, ["eval", str(good), "--index", str(directory), "--modes", "bm25", "--json"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["modes"]["bm25"]["recall@10"] == 1.0
+    for source, contains, match in [("missing.txt", "推进", "not in index"),
+                                    ("doc0.txt", "不在文件里的话", "is not in corpus/doc0.txt")]:
+        r = runner.invoke(app, ["eval", str(_labelled(tmp_path, source, contains)), "--index", str(directory)])
+        assert r.exit_code == 1 and match in r.output and "Traceback" not in r.output, r.output
+    (corpus / "doc0.txt").unlink()  # indexed, but its file is gone: an error, not a score of 0
+    r = runner.invoke(app, ["eval", str(good), "--index", str(directory), "--modes", "bm25"])
+    assert r.exit_code == 1 and "cannot read corpus/doc0.txt" in r.output, r.output
