@@ -278,8 +278,9 @@ class PolicyIndex:
     def search(self, query: str, k: int = 10, mode: str = "hybrid", region: str | Region | None = None,
                year: int | None = None, source: str | None = None, steer: bool = True) -> list[Hit]:
         """The ``k`` best chunks for ``query``: ``mode`` is hybrid, bm25 or dense; filters narrow the documents."""
-        if not query or not query.strip():
-            raise QueryError("the query is empty: ask a question, e.g. 哪些城市推进殡葬改革")
+        from .limits import check_query
+
+        check_query(query)
         if mode not in MODES:
             raise QueryError(f"unknown mode {mode!r}: use one of {', '.join(MODES)}")
         if k < 1:

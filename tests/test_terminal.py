@@ -76,3 +76,26 @@ def test_nul_bytes_after_the_first_4kb_never_reach_chunk_text(tmp_path):
     doc = load_document(p)
     assert all("\x00" not in c.text for c in doc.chunks)
     assert all(doc.text[c.start:c.end] == c.text for c in doc.chunks)
+
+
+def test_a_100000_character_question_is_refused_at_once(tmp_path):
+    import pytest
+
+    from policyqa.answer import ask
+    from policyqa.errors import QueryError
+    from policyqa.limits import MAX_QUERY_CHARS
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(DOC, encoding="utf-8")
+    directory = tmp_path / "idx"
+    runner.invoke(app, ["index", str(corpus), "--index", str(directory), "--model", "hash:16"])
+    question = "殡葬改革" * 25_000
+    r = runner.invoke(app, ["ask", question, "--index", str(directory)])
+    assert r.exit_code == 1 and f"the limit is {MAX_QUERY_CHARS:,} characters" in r.output
+    assert len(r.output.strip().splitlines()) == 1 and "100,000" in r.output
+    r = runner.invoke(app, ["search", question, "--index", str(directory)])
+    assert r.exit_code == 1 and "limit" in r.output
+    with pytest.raises(QueryError, match="limit"):  # refused before anything is opened or embedded
+        ask("问" * (MAX_QUERY_CHARS + 1), index=tmp_path / "no-index-here")
+    assert ask("问" * MAX_QUERY_CHARS, index=directory) is not None  # the limit itself is allowed
