@@ -241,3 +241,28 @@ def test_eval_works_from_any_directory_and_unreadable_labels_are_errors(tmp_path
     (corpus / "doc0.txt").unlink()  # indexed, but its file is gone: an error, not a score of 0
     r = runner.invoke(app, ["eval", str(good), "--index", str(directory), "--modes", "bm25"])
     assert r.exit_code == 1 and "cannot read corpus/doc0.txt" in r.output, r.output
+
+
+# ------------------------------------------------------------------ bounds
+def test_identical_texts_are_embedded_once(tmp_path):
+    class Counting(HashEmbedder):
+        def __init__(self):
+            super().__init__(dim=16)
+            self.texts = []
+
+        def embed_passages(self, texts, batch_size=16, progress=None):
+            self.texts.extend(texts)
+            return super().embed_passages(texts, batch_size, progress)
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    # A file that repeats one block 60 times, plus a copy of it: many chunks, few distinct texts.
+    block = "一、重点工作\n1.推进暖巢计划。全年完成试点十个。\n2.深化殡葬改革。\n"
+    (corpus / "a.txt").write_text("某市民政工作要点\n" + block * 60, encoding="utf-8")
+    (corpus / "b.txt").write_text("某市民政工作要点\n" + block * 60, encoding="utf-8")
+    emb = Counting()
+    idx, s = build_index([corpus], tmp_path / "idx", emb)
+    distinct = len({t for t in emb.texts})
+    assert len(emb.texts) == distinct == s.embedded_chunks < s.chunks / 10
+    assert s.embedded_chunks + s.reused_embeddings == s.chunks
+    assert len(idx) == s.chunks and idx.search("暖巢计划", k=3, mode="dense")
