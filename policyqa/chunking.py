@@ -56,6 +56,7 @@ def _lines(text: str, exclude: Sequence[tuple[int, int]]) -> list[_Line]:
     out = []
     pos = 0
     spans = sorted(exclude)
+    at = 0  # lines come in order: spans that end before a line are never looked at again
     gap = False
     for raw in text.splitlines(keepends=True):
         line = raw.rstrip("\r\n")
@@ -63,7 +64,9 @@ def _lines(text: str, exclude: Sequence[tuple[int, int]]) -> list[_Line]:
         pos += len(raw)
         if not line.strip():
             continue
-        if any(s < end and start < e for s, e in spans):
+        while at < len(spans) and spans[at][1] <= start:
+            at += 1
+        if at < len(spans) and spans[at][0] < end and start < spans[at][1]:
             gap = True
             continue
         out.append(_Line(start, end, line, gap))
