@@ -80,14 +80,43 @@ def _print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
+class _PlainProgress:
+    """Progress as plain lines for a log (stderr is not a terminal): a stage's start, a line every
+    ``every`` seconds while it runs, and its end."""
+
+    def __init__(self, console: Any, every: float):
+        self.console, self.every = console, every
+        self.stages: dict[str, list[float]] = {}  # stage → [started, last printed]
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        import time
+
+        now = time.monotonic()
+        if stage not in self.stages:
+            self.stages[stage] = [now, now]
+        elif done < total and now - self.stages[stage][1] < self.every:
+            return
+        elif self.stages[stage][1] < 0:
+            return  # already reported as finished
+        started = self.stages[stage][0]
+        pct = f" ({100 * done / total:.0f}%)" if total else ""
+        self.console.print(f"{stage} {done}/{total}{pct} {now - started:.0f} s", highlight=False)
+        self.stages[stage][1] = -1.0 if done >= total else now
+
+
 @contextmanager
 def _progress_bar() -> Iterator[Callable[[str, int, int], None]]:
-    """A progress callback drawing a bar on stderr (quiet when stderr is not a terminal)."""
+    """A progress callback: a bar on a terminal, else plain lines every $POLICYQA_PROGRESS_SECONDS (10 s)."""
+    import os
+
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     console = _stderr()
+    if not console.is_terminal:
+        yield _PlainProgress(console, float(os.environ.get("POLICYQA_PROGRESS_SECONDS", "10")))
+        return
     with Progress(TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=console, transient=False, disable=not console.is_terminal) as bar:
+                  console=console, transient=False) as bar:
         tasks: dict[str, Any] = {}
 
         def update(stage: str, done: int, total: int) -> None:
@@ -325,10 +354,11 @@ def eval_(
     """Score retrieval (and `ask` on aggregation / no-answer questions) on a labelled query set."""
     from .evaluation import evaluate, load_queries, save_runs
 
-    with _clean_errors():
+    with _clean_errors(), _progress_bar() as progress:
         labelled = load_queries(queries)
         idx = _open(index)
-        report = evaluate(idx, labelled, modes=tuple(m.strip() for m in modes.split(",") if m.strip()), k=k)
+        report = evaluate(idx, labelled, modes=tuple(m.strip() for m in modes.split(",") if m.strip()), k=k,
+                          progress=progress)
         if runs is not None:
             save_runs(report, runs)
     if as_json:

@@ -225,8 +225,10 @@ def check_labels(index: Any, queries: Sequence[LabelledQuery], matcher: LabelMat
 
 
 def evaluate(index: Any, queries: Sequence[LabelledQuery], modes: Sequence[str] = ("bm25", "dense", "hybrid"),
-             k: int = 10, with_ask: bool = True) -> EvalReport:
+             k: int = 10, with_ask: bool = True, progress: Any = None) -> EvalReport:
     """Run every labelled query in every mode and score it; also check `ask` on places and no-answer questions.
+
+    ``progress(stage, done, total)`` is called as queries are searched and asked (the CLI shows it).
 
     Raises PolicyQAError when a label names a file that is not in the index or text that is not in its file
     (such a label could never match: it would be a silent score of 0).
@@ -237,8 +239,14 @@ def evaluate(index: Any, queries: Sequence[LabelledQuery], modes: Sequence[str] 
     qrels = {q.id: qrels_of(q) for q in answerable}
     runs: dict[str, dict[str, dict[str, float]]] = {}
     results: dict[str, dict[str, Any]] = {}
+    done = 0
     for mode in modes:
-        run = {q.id: label_run(index.search(q.query, k=k, mode=mode), q, matcher, k) for q in answerable}
+        run = {}
+        for q in answerable:
+            run[q.id] = label_run(index.search(q.query, k=k, mode=mode), q, matcher, k)
+            done += 1
+            if progress:
+                progress("searching", done, len(answerable) * len(modes))
         runs[mode] = run
         overall: dict[str, Any] = score_runs(qrels, run, k)
         by_type: dict[str, dict[str, float]] = {}
@@ -251,19 +259,28 @@ def evaluate(index: Any, queries: Sequence[LabelledQuery], modes: Sequence[str] 
             by_type[t] = res
         overall["by_type"] = by_type
         results[mode] = overall
-    ask_part = evaluate_ask(index, queries) if with_ask else {}
+    ask_part = evaluate_ask(index, queries, progress) if with_ask else {}
     return EvalReport(len(queries), k, results, ask_part, runs, qrels)
 
 
-def evaluate_ask(index: Any, queries: Sequence[LabelledQuery]) -> dict[str, Any]:
+def evaluate_ask(index: Any, queries: Sequence[LabelledQuery], progress: Any = None) -> dict[str, Any]:
     """Place-level precision/recall of `ask` on questions with expected places; share of no-answer questions
     answered "not found", and share of answerable questions answered at all."""
-    from .answer import ask
+    from .answer import ask as ask_question
 
     tp = fp = fn = 0
     n_agg = 0
     no_answer = [q for q in queries if q.no_answer]
     answerable = [q for q in queries if not q.no_answer]
+    total = sum(1 for q in queries if q.places is not None) + (len(queries) if no_answer else 0)
+    asked = [0]
+
+    def ask(question: str, index: Any) -> Any:
+        asked[0] += 1
+        if progress:
+            progress("asking", asked[0], total)
+        return ask_question(question, index=index)
+
     per_query: dict[str, Any] = {}
     for q in queries:
         if q.places is None:

@@ -669,7 +669,7 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
             "library_versions": _library_versions(),
         }
         _write_generation(directory, manifest, doc_meta, new_chunks, doc_rows, bm25, dense, old, user_words,
-                          kept_rows)
+                          kept_rows, progress)
     summary.documents = len(doc_meta)
     summary.chunks = n_chunks
     summary.seconds = time.perf_counter() - t0
@@ -679,25 +679,35 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
 def _write_generation(directory: Path, manifest: dict[str, Any], doc_meta: list[dict[str, Any]],
                       new_chunks: list[Chunk], doc_rows: np.ndarray, bm25: Any, dense: Any,
                       old: PolicyIndex | None, user_words: bytes | None = None,
-                      kept_rows: np.ndarray | None = None) -> None:
+                      kept_rows: np.ndarray | None = None, progress: Progress | None = None) -> None:
     """Write a complete generation aside, then publish it; on any failure the live index is untouched.
 
     The chunk table is the old generation's ``kept_rows`` (copied as bytes) followed by ``new_chunks``.
     """
+    def step(done: int) -> None:
+        if progress:
+            progress("writing", done, 5)
+
     gen = store.new_generation_dir(directory)
     try:
+        step(0)
         if user_words is not None:
             (gen / USER_DICT_FILE).write_bytes(user_words)
         kept = (old.chunks, kept_rows) if old is not None and kept_rows is not None and len(kept_rows) else None
         store.write_chunks(gen, new_chunks, doc_rows, kept=kept)
         store.write_json(gen / "documents.json", doc_meta)
+        step(1)
         bm25.save(gen / "bm25")
+        step(2)
         dense.save(gen / "dense")
+        step(3)
         manifest = integrity.seal({**manifest, "files": integrity.file_table(gen)})
         store.write_json(gen / "manifest.json", manifest)
+        step(4)
         if old is not None:
             old.close()
         store.publish(directory, gen)
+        step(5)
     except BaseException:
         store.discard(gen)
         raise

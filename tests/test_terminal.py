@@ -99,3 +99,21 @@ def test_a_100000_character_question_is_refused_at_once(tmp_path):
     with pytest.raises(QueryError, match="limit"):  # refused before anything is opened or embedded
         ask("问" * (MAX_QUERY_CHARS + 1), index=tmp_path / "no-index-here")
     assert ask("问" * MAX_QUERY_CHARS, index=directory) is not None  # the limit itself is allowed
+
+
+def test_progress_is_plain_lines_when_stderr_is_not_a_terminal(tmp_path, seeds_dir):
+    import shutil
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seeds_dir, corpus)
+    r = runner.invoke(app, ["index", str(corpus), "--index", str(tmp_path / "idx"), "--model", "hash:16"])
+    assert r.exit_code == 0
+    for stage in ("parsing 5/5 (100%)", "embedding 181/181 (100%)", "tokenizing", "writing 5/5 (100%)"):
+        assert stage in r.output, r.output
+    assert "\x1b" not in r.output  # no bar drawing codes in a log
+    q = tmp_path / "q.jsonl"
+    q.write_text(json.dumps({"id": "a", "query": "殡葬改革", "type": "fact", "relevant": [
+        {"source": "000_bd77b3cad4441a08.txt", "contains": "深化殡葬综合改革", "grade": 2}]},
+        ensure_ascii=False) + "\n", encoding="utf-8")
+    r = runner.invoke(app, ["eval", str(q), "--index", str(tmp_path / "idx"), "--modes", "bm25"])
+    assert r.exit_code == 0 and "searching 1/1 (100%)" in r.output, r.output
