@@ -92,3 +92,25 @@ def test_corrupt_cache_is_replaced(tmp_path):
     vecs, hits = EmbeddingCache(path).embed_passages(HashEmbedder(16), ["甲"])
     assert hits == 0 and vecs.shape == (1, 16)
     assert sqlite3.connect(path).execute("select count(*) from vectors").fetchone()[0] == 1
+
+
+def test_uncached_hub_model_fails_at_once_without_loading_anything(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from policyqa.cli import app\n"
+        f"r = CliRunner().invoke(app, ['index', {str(Path(__file__).resolve().parent.parent / 'seeds')!r}, "
+        f"'--index', {str(tmp_path / 'idx')!r}, '--model', 'does-not-exist/x'])\n"
+        "print(r.exit_code, repr(r.output))\n"
+        "print('loaded:', [m for m in ('sentence_transformers', 'huggingface_hub', 'torch') if m in sys.modules])\n"
+    )
+    env = {**__import__("os").environ, "HF_HOME": str(tmp_path / "hf")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300).stdout
+    first, loaded = out.strip().splitlines()
+    assert first.startswith("1 ") and "neither a local model directory nor in the local Hugging Face cache" in first
+    assert first.count("\\n") == 1  # one line
+    assert loaded == "loaded: []"  # nothing that could reach the network was even imported
