@@ -20,6 +20,10 @@ FILES = ["CURRENT", "manifest.json", "documents.json", "chunks.jsonl", "chunk_of
          "bm25/w_indices.npy", "bm25/w_indptr.npy", "bm25/doc_len.npy", "bm25/vocab.index.json",
          "bm25/params.index.json", "dense/vectors.npy", "dense/params.json"]
 KINDS = ["truncated", "emptied", "flipped"]
+# Fast tier: every file once, the kind of damage rotating; the slow tier runs every file x every kind.
+CASES = [pytest.param(rel, kind, id=f"{rel}-{kind}",
+                      marks=() if (i % len(KINDS)) == KINDS.index(kind) else pytest.mark.slow)
+         for i, rel in enumerate(FILES) for kind in KINDS]
 
 
 @pytest.fixture(scope="module")
@@ -61,8 +65,7 @@ def _clean_line(result, name: str) -> str:
     return lines[0]
 
 
-@pytest.mark.parametrize("kind", KINDS)
-@pytest.mark.parametrize("rel", FILES)
+@pytest.mark.parametrize("rel, kind", CASES)
 def test_damaged_file_is_named_then_repaired(pristine, tmp_path, rel, kind):
     corpus, clean = pristine
     directory = tmp_path / "idx"
