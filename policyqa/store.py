@@ -115,7 +115,10 @@ class GenerationLease:
             self._fd = None
 
     def __del__(self) -> None:  # a reader that is never closed still releases its lease when collected
-        self.close()
+        try:
+            self.close()
+        except Exception:  # at interpreter exit the descriptor is released anyway
+            pass
 
 
 class WriteLock:

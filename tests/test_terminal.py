@@ -3,6 +3,7 @@ escaped, each skipped file gets one line."""
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from policyqa.cli import app
@@ -10,6 +11,15 @@ from policyqa.render import printable
 
 runner = CliRunner()
 DOC = "舟山市民政工作要点\n一、重点工作\n1.推进暖巢计划[试点]。全年完成[dim]10个[/]。\n"
+
+
+def _one_document_index(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(DOC, encoding="utf-8")
+    directory = tmp_path / "idx"
+    assert runner.invoke(app, ["index", str(corpus), "--index", str(directory), "--model", "hash:16"]).exit_code == 0
+    return directory
 
 
 def test_bracketed_file_names_and_text_are_printed_intact(tmp_path):
@@ -39,11 +49,7 @@ def test_user_dictionary_help_and_error_keep_word_freq(tmp_path):
 
 
 def test_control_characters_in_a_question_are_shown_escaped(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text(DOC, encoding="utf-8")
-    directory = tmp_path / "idx"
-    runner.invoke(app, ["index", str(corpus), "--index", str(directory), "--model", "hash:16"])
+    directory = _one_document_index(tmp_path)
     question = "暖巢计划\x1b[31m红色\x07\u202e"
     r = runner.invoke(app, ["ask", question, "--index", str(directory)])
     assert r.exit_code == 0
@@ -79,17 +85,11 @@ def test_nul_bytes_after_the_first_4kb_never_reach_chunk_text(tmp_path):
 
 
 def test_a_100000_character_question_is_refused_at_once(tmp_path):
-    import pytest
-
     from policyqa.answer import ask
     from policyqa.errors import QueryError
     from policyqa.limits import MAX_QUERY_CHARS
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text(DOC, encoding="utf-8")
-    directory = tmp_path / "idx"
-    runner.invoke(app, ["index", str(corpus), "--index", str(directory), "--model", "hash:16"])
+    directory = _one_document_index(tmp_path)
     question = "殡葬改革" * 25_000
     r = runner.invoke(app, ["ask", question, "--index", str(directory)])
     assert r.exit_code == 1 and f"the limit is {MAX_QUERY_CHARS:,} characters" in r.output
