@@ -146,7 +146,9 @@ class SentenceTransformerEmbedder:
             except ImportError as exc:  # pragma: no cover - it is a declared dependency
                 raise PolicyQAError(f"sentence-transformers is not installed ({exc}): pip install sentence-transformers") from None
             try:
-                self._model = SentenceTransformer(self._path, device=self._device)
+                # local_files_only as well: in a process that imported huggingface_hub earlier (a notebook),
+                # the environment variable above no longer has any effect.
+                self._model = SentenceTransformer(self._path, device=self._device, local_files_only=True)
             except Exception as exc:  # the library raises OSError, ValueError, HF errors...
                 raise PolicyQAError(
                     f"cannot load embedding model {self.name!r} ({exc.__class__.__name__}): give a local model "

@@ -116,3 +116,23 @@ def test_uncached_hub_model_fails_at_once_without_loading_anything(tmp_path):
     assert first.startswith("1 ") and "neither a local model directory nor in the local Hugging Face cache" in first
     assert first.count("\\n") == 1  # one line
     assert loaded == "loaded: []"  # nothing that could reach the network was even imported
+
+
+@pytest.mark.slow
+def test_model_in_the_local_hub_cache_loads_by_name_offline(tiny_st_model, tmp_path):
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    repo = tmp_path / "hf" / "hub" / "models--example--tiny-policy"
+    shutil.copytree(tiny_st_model, repo / "snapshots" / "0123abcd")
+    (repo / "refs").mkdir()
+    (repo / "refs" / "main").write_text("0123abcd", encoding="utf-8")
+    code = ("from policyqa.embedders import get_embedder\n"
+            "e = get_embedder('example/tiny-policy')\n"
+            "print(e.dim, e.embed_queries(['养老服务']).shape)\n")
+    env = {**os.environ, "HF_HUB_CACHE": str(tmp_path / "hf" / "hub")}  # read by huggingface_hub at import
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
+    assert r.stdout.strip() == "32 (1, 32)", r.stderr[-2000:]
+    assert "Retrying" not in r.stderr and "huggingface.co" not in r.stderr  # nothing went to the network
