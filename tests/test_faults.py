@@ -266,3 +266,31 @@ def test_identical_texts_are_embedded_once(tmp_path):
     assert len(emb.texts) == distinct == s.embedded_chunks < s.chunks / 10
     assert s.embedded_chunks + s.reused_embeddings == s.chunks
     assert len(idx) == s.chunks and idx.search("暖巢计划", k=3, mode="dense")
+
+
+def test_an_interrupted_build_changes_nothing_and_keeps_what_it_embedded(tmp_path):
+    from policyqa import store
+
+    class Interrupted(HashEmbedder):
+        def __init__(self, after):
+            super().__init__(dim=16)
+            self.after, self.seen = after, 0
+
+        def embed_passages(self, texts, batch_size=16, progress=None):
+            self.seen += len(texts)
+            if self.seen > self.after:
+                raise KeyboardInterrupt
+            return super().embed_passages(texts, batch_size, progress)
+
+    corpus = _corpus(tmp_path / "corpus", 2, meta=False)
+    directory = tmp_path / "idx"
+    build_index([corpus], directory, EMB)
+    live = store.current_generation(directory)
+    for i in range(2, 300):  # enough new chunks for several cache slices
+        (corpus / f"doc{i}.txt").write_text(DOC.format(place="舟山市", n=i, word=f"第{i}项计划"), encoding="utf-8")
+    with pytest.raises(KeyboardInterrupt):
+        build_index([corpus], directory, Interrupted(after=200))
+    assert store.current_generation(directory) == live and len(_titles(directory)) == 2
+    assert [g.name for g in directory.glob("gen-*")] == [live.name]  # the half-written one is gone
+    _, s = build_index([corpus], directory, EMB)
+    assert s.added == 298 and 0 < s.embedded_chunks < s.chunks - 128  # the slices embedded before are reused
