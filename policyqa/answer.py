@@ -280,7 +280,9 @@ def ask(question: str, index: Any = None, k: int = 10, region: str | Region | No
     ``seeds/`` on first use). ``region`` and ``year`` restrict the documents, as in ``PolicyIndex.search``.
     """
     from .index import PolicyIndex, open_index
+    from .limits import check_query
 
+    check_query(question, "question")  # before any analysis: an over-long question is refused at once
     if not isinstance(index, PolicyIndex):
         index = open_index(Path(index) if index is not None else None)
     info = analyze_question(question, index.tokenizer, known_places=index.regions)

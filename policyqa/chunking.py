@@ -57,6 +57,7 @@ def _lines(text: str, exclude: Sequence[tuple[int, int]], styled: dict[int, int]
     out = []
     pos = 0
     spans = sorted(exclude)
+    at = 0  # lines come in order: spans that end before a line are never looked at again
     gap = False
     for raw in text.splitlines(keepends=True):
         line = raw.rstrip("\r\n")
@@ -64,7 +65,9 @@ def _lines(text: str, exclude: Sequence[tuple[int, int]], styled: dict[int, int]
         pos += len(raw)
         if not line.strip():
             continue
-        if any(s < end and start < e for s, e in spans):
+        while at < len(spans) and spans[at][1] <= start:
+            at += 1
+        if at < len(spans) and spans[at][0] < end and start < spans[at][1]:
             gap = True
             continue
         out.append(_Line(start, end, line, gap, (styled or {}).get(start, 0)))

@@ -89,26 +89,37 @@ def load_queries(path: str | Path) -> list[LabelledQuery]:
 
 
 class LabelMatcher:
-    """Which labels a chunk covers, by character spans in the source files."""
+    """Which labels a chunk covers, by character spans in the source files.
 
-    def __init__(self) -> None:
+    With an ``index``, a document's text is the index's (read from the path stored with it, so evaluation
+    works from any directory); without one, the chunk's source is read as a path. A text that cannot be read
+    is an error, never a silent miss.
+    """
+
+    def __init__(self, index: Any = None) -> None:
+        self._index = index
         self._texts: dict[str, str] = {}
 
-    def _text(self, source: str) -> str:
+    def text(self, source: str) -> str:
+        """The text of an indexed document (cached)."""
         if source not in self._texts:
-            from .readers import read_text
-
             try:
-                self._texts[source] = read_text(source)[0]
-            except PolicyQAError:
-                self._texts[source] = ""
+                if self._index is not None:
+                    self._texts[source] = self._index.document_text(source)
+                else:
+                    from .readers import read_text
+
+                    self._texts[source] = read_text(source)[0]
+            except PolicyQAError as exc:
+                raise PolicyQAError(f"cannot read {source} to match the labels against it ({exc}); "
+                                    "re-index the corpus or fix the file") from None
         return self._texts[source]
 
     def matches(self, chunk: Any, label: Label) -> bool:
         """True when the chunk covers ≥ MIN_OVERLAP of some occurrence of the label's substring in its file."""
         if Path(chunk.source).name != Path(label.source).name:
             return False
-        text = self._text(chunk.source)
+        text = self.text(chunk.source)
         need = max(1, int(len(label.contains) * MIN_OVERLAP + 0.999))
         start = text.find(label.contains)
         while start >= 0:
@@ -211,16 +222,45 @@ class EvalReport:
         return "\n".join(lines)
 
 
+def check_labels(index: Any, queries: Sequence[LabelledQuery], matcher: LabelMatcher) -> None:
+    """Every label's file is in the index and contains the label's text."""
+    by_name: dict[str, str] = {}
+    for d in index.doc_list:
+        by_name.setdefault(Path(d["source"]).name, d["source"])
+    for q in queries:
+        for label in q.relevant:
+            source = by_name.get(Path(label.source).name)
+            if source is None:
+                raise PolicyQAError(f"query {q.id!r}: its label file {label.source!r} is not in index "
+                                    f"{index.directory}; index it, or fix the label")
+            if label.contains not in matcher.text(source):
+                raise PolicyQAError(f"query {q.id!r}: the label text {label.contains[:30]!r} is not in "
+                                    f"{source}; fix the label (it must be an exact substring of the file)")
+
+
 def evaluate(index: Any, queries: Sequence[LabelledQuery], modes: Sequence[str] = ("bm25", "dense", "hybrid"),
-             k: int = 10, with_ask: bool = True) -> EvalReport:
-    """Run every labelled query in every mode and score it; also check `ask` on places and no-answer questions."""
-    matcher = LabelMatcher()
+             k: int = 10, with_ask: bool = True, progress: Any = None) -> EvalReport:
+    """Run every labelled query in every mode and score it; also check `ask` on places and no-answer questions.
+
+    ``progress(stage, done, total)`` is called as queries are searched and asked (the CLI shows it).
+
+    Raises PolicyQAError when a label names a file that is not in the index or text that is not in its file
+    (such a label could never match: it would be a silent score of 0).
+    """
+    matcher = LabelMatcher(index)
+    check_labels(index, queries, matcher)
     answerable = [q for q in queries if not q.no_answer]
     qrels = {q.id: qrels_of(q) for q in answerable}
     runs: dict[str, dict[str, dict[str, float]]] = {}
     results: dict[str, dict[str, Any]] = {}
+    done = 0
     for mode in modes:
-        run = {q.id: label_run(index.search(q.query, k=k, mode=mode), q, matcher, k) for q in answerable}
+        run = {}
+        for q in answerable:
+            run[q.id] = label_run(index.search(q.query, k=k, mode=mode), q, matcher, k)
+            done += 1
+            if progress:
+                progress("searching", done, len(answerable) * len(modes))
         runs[mode] = run
         overall: dict[str, Any] = score_runs(qrels, run, k)
         by_type: dict[str, dict[str, float]] = {}
@@ -233,21 +273,30 @@ def evaluate(index: Any, queries: Sequence[LabelledQuery], modes: Sequence[str] 
             by_type[t] = res
         overall["by_type"] = by_type
         results[mode] = overall
-    ask_part = evaluate_ask(index, queries) if with_ask else {}
+    ask_part = evaluate_ask(index, queries, progress) if with_ask else {}
     return EvalReport(len(queries), k, results, ask_part, runs, qrels)
 
 
-def evaluate_ask(index: Any, queries: Sequence[LabelledQuery]) -> dict[str, Any]:
+def evaluate_ask(index: Any, queries: Sequence[LabelledQuery], progress: Any = None) -> dict[str, Any]:
     """Place-level precision/recall of `ask` on questions with expected places; share of no-answer questions
     answered "not found", and share of answerable questions answered at all."""
     from .aggregate import normalize_level
-    from .answer import ask
+    from .answer import ask as ask_question
     from .question import analyze_question
 
     tp = fp = fn = 0
     n_agg = 0
     no_answer = [q for q in queries if q.no_answer]
     answerable = [q for q in queries if not q.no_answer]
+    total = sum(1 for q in queries if q.places is not None) + (len(queries) if no_answer else 0)
+    asked = [0]
+
+    def ask(question: str, index: Any) -> Any:
+        asked[0] += 1
+        if progress:
+            progress("asking", asked[0], total)
+        return ask_question(question, index=index)
+
     per_query: dict[str, Any] = {}
     for q in queries:
         if q.places is None:

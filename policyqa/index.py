@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from . import store
+from . import integrity, store
 from .errors import IndexCorruptError, IndexMismatchError, IndexMissingError, PolicyQAError, QueryError
 from .fusion import FUSION_METHODS, rrf, top, weighted
 from .models import Chunk, Document, Hit, Region, SkippedFile
@@ -70,6 +70,8 @@ class BuildSummary:
     reused_embeddings: int = 0
     skipped: list[SkippedFile] = field(default_factory=list)
     rebuilt_reason: str | None = None
+    repaired: str | None = None  # the damage found in the live index, which this build replaced
+    kept_after_error: int = 0  # documents whose file failed to read now: their indexed version was kept
     seconds: float = 0.0
     embed_seconds: float = 0.0
 
@@ -129,6 +131,8 @@ class PolicyIndex:
         self._first_rows: np.ndarray | None = None
         self.config = config or SearchConfig()
         self._regions = [Region.from_dict(d.get("region")) for d in documents]
+        self._lease: store.GenerationLease | None = None
+        self._user_words: bytes | None = None
 
     # ---------------------------------------------------------------- loading
     @classmethod
@@ -139,28 +143,48 @@ class PolicyIndex:
         from .dense import DenseIndex
 
         directory = Path(directory) if directory is not None else default_index_dir()
-        gen = store.current_generation(directory)
-        manifest = store.read_json(gen / "manifest.json")
-        _check_manifest(manifest, directory, embedder, gen)
-        documents = store.read_json(gen / "documents.json")
-        count = int(manifest["chunk_count"])
-        chunks = store.ChunkStore(gen, count)
+        # Held until close(): no writer removes this generation while it is open.
+        lease = store.GenerationLease.acquire(directory)
+        gen = lease.path
+        manifest: Any = None
+        chunks: store.ChunkStore | None = None
         try:
+            manifest = store.read_json(gen / "manifest.json")
+            if isinstance(manifest, dict) and "format_version" in manifest:
+                _check_format(manifest, directory)  # another version may seal differently
+            integrity.check_seal(manifest, gen)
+            integrity.check_sizes(manifest, gen)
+            integrity.check_checksums(manifest, gen, budget=integrity.LOAD_CHECKSUM_BYTES)
+            # Everything is read now, not later from a path: the user dictionary with the rest.
+            user_words = _read_user_words(gen)
+            _check_manifest(manifest, directory, embedder, gen, user_words)
+            documents = store.read_json(gen / "documents.json")
+            if not isinstance(documents, list) or not all(isinstance(d, dict) and isinstance(d.get("source"), str)
+                                                          for d in documents):
+                raise integrity.damaged(gen, "documents.json", "is corrupt (not a list of documents)")
+            count = int(manifest["chunk_count"])
+            chunks = store.ChunkStore(gen, count)
             bm25 = BM25Index.load(gen / "bm25")
             dense = DenseIndex.load(gen / "dense")
-        except PolicyQAError:
+            if len(bm25) != count or len(dense) != count:
+                raise IndexCorruptError(
+                    f"index in {gen} is inconsistent ({count} chunks, {len(bm25)} BM25 rows, {len(dense)} vectors): "
+                    f"{integrity.repair_hint(directory)}"
+                )
+            integrity.check_structure(gen, chunks, bm25, dense, len(documents))
+        except (IndexCorruptError, IndexMismatchError):
+            _release(lease, chunks)
             raise
-        except Exception as exc:  # any damage in numpy/faiss files is reported the same way
-            raise IndexCorruptError(
-                f"index files in {gen} cannot be read ({exc.__class__.__name__}: {exc}): "
-                f"rebuild with `policyqa index --rebuild --index {directory}`"
-            ) from None
-        if len(bm25) != count or len(dense) != count:
-            raise IndexCorruptError(
-                f"index in {gen} is inconsistent ({count} chunks, {len(bm25)} BM25 rows, {len(dense)} vectors): "
-                f"rebuild with `policyqa index --rebuild --index {directory}`"
-            )
-        return cls(directory, gen, manifest, documents, chunks, bm25, dense, embedder, config)
+        except BaseException as exc:
+            _release(lease, chunks)
+            if not isinstance(exc, Exception) or isinstance(exc, PolicyQAError):
+                raise
+            # Any other failure to read numpy/faiss/json files: a full check names the damaged file.
+            raise integrity.explain(exc, manifest, gen) from None
+        index = cls(directory, gen, manifest, documents, chunks, bm25, dense, embedder, config)
+        index._lease = lease
+        index._user_words = user_words
+        return index
 
     @property
     def embedder(self) -> Any:
@@ -192,7 +216,7 @@ class PolicyIndex:
         if self._tokenizer is None:
             from .tokenizer import Tokenizer
 
-            self._tokenizer = Tokenizer(user_dict=_user_dict_of(self.generation))
+            self._tokenizer = Tokenizer(user_words=self._user_words)
         return self._tokenizer
 
     def __len__(self) -> int:
@@ -322,8 +346,9 @@ class PolicyIndex:
     def search(self, query: str, k: int = 10, mode: str = "hybrid", region: str | Region | None = None,
                year: int | None = None, source: str | None = None, steer: bool = True) -> list[Hit]:
         """The ``k`` best chunks for ``query``: ``mode`` is hybrid, bm25 or dense; filters narrow the documents."""
-        if not query or not query.strip():
-            raise QueryError("the query is empty: ask a question, e.g. 哪些城市推进殡葬改革")
+        from .limits import check_query
+
+        check_query(query)
         if mode not in MODES:
             raise QueryError(f"unknown mode {mode!r}: use one of {', '.join(MODES)}")
         if k < 1:
@@ -397,26 +422,43 @@ class PolicyIndex:
         return [t for t, w in ranked[: self.config.prf_terms] if w > 0]
 
     def close(self) -> None:
-        """Release open files."""
+        """Release open files and the lease on the generation (a writer may then remove it)."""
         self.chunks.close()
+        if self._lease is not None:
+            self._lease.close()
 
 
 USER_DICT_FILE = "user_dict.txt"
 
 
-def _user_dict_of(gen: Path) -> Path | None:
-    """The user dictionary a generation was tokenized with (copied into it at build time), if any."""
-    path = Path(gen) / USER_DICT_FILE
-    return path if path.exists() else None
+def _release(lease: store.GenerationLease, chunks: store.ChunkStore | None) -> None:
+    if chunks is not None:
+        chunks.close()
+    lease.close()
 
 
-def _check_manifest(manifest: dict[str, Any], directory: Path, embedder: Any, gen: Path) -> None:
-    version = manifest.get("format_version")
+def _read_user_words(gen: Path) -> bytes | None:
+    """The bytes of a generation's user dictionary, or None when it has none."""
+    try:
+        return (Path(gen) / USER_DICT_FILE).read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise IndexCorruptError(f"index file {gen / USER_DICT_FILE} cannot be read ({exc.strerror})") from None
+
+
+def _check_format(manifest: Any, directory: Path) -> None:
+    version = manifest.get("format_version") if isinstance(manifest, dict) else None
     if version != FORMAT_VERSION:
         raise IndexMismatchError(
             f"index {directory} has format version {version}, this policyqa reads version {FORMAT_VERSION}: "
             f"rebuild it with `policyqa index --rebuild --index {directory}`"
         )
+
+
+def _check_manifest(manifest: dict[str, Any], directory: Path, embedder: Any, gen: Path,
+                    user_words: bytes | None = None) -> None:
+    _check_format(manifest, directory)
     for key in ("embedder", "tokenizer", "chunk_count", "documents"):
         if key not in manifest:
             raise IndexCorruptError(f"index manifest in {directory} lacks {key!r}: rebuild with `policyqa index --rebuild`")
@@ -429,7 +471,7 @@ def _check_manifest(manifest: dict[str, Any], directory: Path, embedder: Any, ge
         )
     from .tokenizer import Tokenizer
 
-    current = Tokenizer(user_dict=_user_dict_of(gen)).version
+    current = Tokenizer(user_words=user_words).version
     if manifest["tokenizer"].get("version") != current:
         raise IndexMismatchError(
             f"index {directory} was tokenized with {manifest['tokenizer'].get('version')!r}, this policyqa uses "
@@ -439,7 +481,9 @@ def _check_manifest(manifest: dict[str, Any], directory: Path, embedder: Any, ge
 
 # -------------------------------------------------------------------- building
 def _doc_key(doc: Document) -> str:
-    meta = repr(sorted((k, str(v)) for k, v in doc.meta_dict().items() if k not in ("digest", "encoding")))
+    # Where the file is read from and how its metadata was given do not change what is indexed.
+    skip = ("digest", "encoding", "path", "meta_digest")
+    meta = repr(sorted((k, str(v)) for k, v in doc.meta_dict().items() if k not in skip))
     return hashlib.sha256(f"{doc.digest}|{meta}".encode()).hexdigest()
 
 
@@ -458,9 +502,10 @@ def build_index(paths: Sequence[str | Path] | None = None, directory: str | Path
     """
     from .ingest import ingest_paths
 
-    paths = list(paths) if paths else [DEFAULT_CORPUS]
-    known = {} if rebuild else _known_digests(Path(directory) if directory is not None else default_index_dir())
-    report = ingest_paths(paths, known=known)
+    directory = Path(directory) if directory is not None else default_index_dir()
+    paths = list(paths) if paths else _recorded_roots(directory)
+    known = {} if rebuild else _known_digests(directory)
+    report = ingest_paths(paths, known=known, progress=progress)
     if not report.documents and not report.unchanged:
         raise PolicyQAError(
             "no documents to index in " + ", ".join(map(str, paths))
@@ -468,43 +513,67 @@ def build_index(paths: Sequence[str | Path] | None = None, directory: str | Path
             + ": give files or directories with policy documents (.txt, .md, .html, .pdf, .docx, .doc, .wps, .ofd)"
         )
     return build_from_documents(report.documents, directory, embedder, progress, rebuild, config,
-                                skipped=report.skipped, unchanged=report.unchanged, user_dict=user_dict)
+                                skipped=report.skipped, unchanged=report.unchanged, user_dict=user_dict,
+                                locations=report.locations, roots=[str(Path(p).absolute()) for p in paths])
 
 
-def _live_user_dict(directory: Path) -> Path | None:
-    """The user dictionary of the live generation, even when that index cannot be reused (another model, an
-    older dictionary, --rebuild): a user's terms are kept until they give another file."""
+def _keep_failed(skipped: Sequence[SkippedFile], old_keys: dict[str, str]) -> set[str]:
+    """Indexed sources whose file failed to read now (or whose path given is missing): they are kept as
+    indexed, never removed. Marks those SkippedFile entries as ``kept``."""
+    kept: set[str] = set()
+    for s in skipped:
+        if s.kind == "error" and s.source in old_keys:
+            kept.add(s.source)
+            s.kept = True
+        elif s.kind == "missing":
+            prefix = Path(s.path).name + "/"
+            under = {k for k in old_keys if k == s.source or k.startswith(prefix)}
+            kept |= under
+            s.kept = bool(under)
+    return kept
+
+
+def _recorded_roots(directory: Path) -> list[str]:
+    """The corpus paths an index was last built from (so a plain ``policyqa index`` updates or repairs it),
+    else the sample corpus."""
+    recorded = integrity.recorded_manifest(directory)
+    roots = recorded.get("roots") if recorded else None
+    if isinstance(roots, list) and roots and all(isinstance(r, str) for r in roots):
+        return roots
+    return [DEFAULT_CORPUS]
+
+
+def _read_user_dict(path: str | Path) -> bytes:
     try:
-        return _user_dict_of(store.current_generation(directory))
-    except PolicyQAError:
-        return None
-
-
-def _read_user_dict(path: str | Path) -> str:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
+        data = Path(path).read_bytes()
+        data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise PolicyQAError(f"cannot read user dictionary {path}: {exc}: give a UTF-8 text file with one "
                             "`word [freq]` per line") from None
-    return text
+    return data
 
 
-def _known_digests(directory: Path) -> dict[str, str]:
-    """source → raw-file digest of the live index, so unchanged files need not be parsed again (best effort:
-    anything unreadable just means every file is parsed)."""
+def _known_digests(directory: Path) -> dict[str, tuple[str, str | None]]:
+    """source → (raw-file digest, user-metadata digest) of the live index, so unchanged files need not be
+    parsed again (best effort: anything unreadable just means every file is parsed)."""
     try:
         gen = store.current_generation(directory)
-        return {d["source"]: d["digest"] for d in store.read_json(gen / "documents.json")}
-    except (PolicyQAError, KeyError, TypeError):
+        return {d["source"]: (d["digest"], d.get("meta_digest")) for d in store.read_json(gen / "documents.json")}
+    except (PolicyQAError, KeyError, TypeError, AttributeError):
         return {}
 
 
 def build_from_documents(documents: Sequence[Document], directory: str | Path | None = None,
                          embedder: Any = None, progress: Progress | None = None, rebuild: bool = False,
                          config: SearchConfig | None = None, skipped: Sequence[SkippedFile] = (),
-                         unchanged: Sequence[str] = (), user_dict: str | Path | None = None
+                         unchanged: Sequence[str] = (), user_dict: str | Path | None = None,
+                         locations: dict[str, str] | None = None, roots: Sequence[str] | None = None
                          ) -> tuple[PolicyIndex, BuildSummary]:
     """Index already chunked documents; see ``build_index``.
+
+    A file in ``skipped`` that failed to read (kind ``error``/``missing``) keeps its indexed version: a read
+    error never deletes. ``locations`` maps sources to the paths they are read from; ``roots`` are the
+    corpus paths given (recorded so that a plain ``policyqa index`` can update or repair the index).
 
     The corpus is ``documents`` plus the sources in ``unchanged``: files whose bytes (and sidecar) match
     the live index, kept as they are without being parsed again.
@@ -522,19 +591,42 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
         if not rebuild:
             try:
                 old = PolicyIndex.load(directory, embedder)
+                try:
+                    # In full before reuse: damage carried into the new generation would get a valid checksum.
+                    integrity.check_checksums(old.manifest, old.generation)
+                except IndexCorruptError:
+                    old.close()
+                    old = None
+                    raise
             except IndexMissingError:
                 pass
-            except (IndexMismatchError, IndexCorruptError) as exc:
+            except IndexCorruptError as exc:
+                summary.repaired = getattr(exc, "detail", str(exc))
+                log.info("repairing a damaged index: %s", exc)
+            except IndexMismatchError as exc:
                 summary.rebuilt_reason = str(exc)
-                log.warning("rebuilding from scratch: %s", exc)
+                log.info("rebuilding from scratch: %s", exc)
         if embedder is None:
             from .embedders import get_embedder
 
-            embedder = old.embedder if old is not None else get_embedder(None)
-        if user_dict is None:
-            user_dict = _live_user_dict(directory)
-        user_dict_text = _read_user_dict(user_dict) if user_dict is not None else None
-        tokenizer = Tokenizer(user_dict=user_dict)
+            recorded = integrity.recorded_manifest(directory) if old is None else None
+            if old is not None:
+                embedder = old.embedder
+            elif recorded is not None and isinstance(recorded.get("embedder"), dict):
+                # Repairing or rebuilding without --model: the model the index was built with.
+                info = recorded["embedder"]
+                embedder = get_embedder(info.get("name"), **(info.get("options") or {}))
+            else:
+                embedder = get_embedder(None)
+        if user_dict is not None:
+            user_words = _read_user_dict(user_dict)
+        else:
+            # The live generation's dictionary, even when that index cannot be reused (another model, damage,
+            # --rebuild): a user's terms are kept until they give another file. A damaged copy is never used.
+            user_words, note = integrity.intact_copy(directory, USER_DICT_FILE)
+            if note:
+                log.warning("%s", note)
+        tokenizer = Tokenizer(user_words=user_words)
         if old is not None and old.manifest["tokenizer"].get("version") != tokenizer.version:
             # Kept BM25 rows were tokenized with the old dictionary: every document is tokenized again
             # (embeddings come from the cache, so this costs no embedding).
@@ -543,22 +635,26 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
             old = None
 
         old_keys: dict[str, str] = old.manifest["documents"] if old is not None else {}
+        locations = dict(locations or {})
         stale = [s for s in unchanged if s not in old_keys]
         if stale:
             # The live index could not be reused (damaged, other model): parse those files after all.
-            from .ingest import ingest_paths
+            from .ingest import FileEntry, ingest_entries
 
-            again = ingest_paths(stale)
+            again = ingest_entries([FileEntry(Path(locations.get(s, s)), s) for s in stale], progress=progress)
             documents = list(documents) + again.documents
             summary.skipped.extend(again.skipped)
             unchanged = [s for s in unchanged if s in old_keys]
+        failed_kept = _keep_failed(summary.skipped, old_keys)
+        summary.kept_after_error = len(failed_kept)
+        parsed = {d.source: d for d in documents}
         keep_sources = {d.source for d in documents if old_keys.get(d.source) == _doc_key(d)}
-        keep_sources |= {s for s in unchanged if s in old_keys}
+        keep_sources |= {s for s in unchanged if s in old_keys} | failed_kept
         new_docs = [d for d in documents if d.source not in keep_sources]
-        summary.unchanged = len(keep_sources)
+        summary.unchanged = len(keep_sources) - len(failed_kept)
         summary.added = sum(1 for d in new_docs if d.source not in old_keys)
         summary.changed = len(new_docs) - summary.added
-        current_sources = {d.source for d in documents} | set(unchanged)
+        current_sources = {d.source for d in documents} | set(unchanged) | failed_kept
         summary.removed = sum(1 for s in old_keys if s not in current_sources)
 
         # Documents in their new order: kept ones first (in old order), then new or changed ones.
@@ -568,6 +664,9 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
             for d in old.doc_list:
                 if d["source"] in keep_sources:
                     doc_index[d["source"]] = len(doc_meta)
+                    d = dict(d, path=locations.get(d["source"], d.get("path")))  # the corpus may have moved
+                    if d["source"] in parsed:
+                        d["meta_digest"] = parsed[d["source"]].meta_digest
                     doc_meta.append(d)
         for d in new_docs:
             doc_index[d.source] = len(doc_meta)
@@ -637,10 +736,11 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
             "chunk_count": n_chunks,
             "document_count": len(doc_meta),
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "roots": list(roots) if roots is not None else _recorded_roots(directory),
             "library_versions": _library_versions(),
         }
-        _write_generation(directory, manifest, doc_meta, new_chunks, doc_rows, bm25, dense, old, user_dict_text,
-                          kept_rows, texts={d.source: d.text for d in new_docs if d.format != "text"})
+        _write_generation(directory, manifest, doc_meta, new_chunks, doc_rows, bm25, dense, old, user_words,
+                          kept_rows, progress, texts={d.source: d.text for d in new_docs if d.format != "text"})
     summary.documents = len(doc_meta)
     summary.chunks = n_chunks
     summary.seconds = time.perf_counter() - t0
@@ -649,26 +749,38 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
 
 def _write_generation(directory: Path, manifest: dict[str, Any], doc_meta: list[dict[str, Any]],
                       new_chunks: list[Chunk], doc_rows: np.ndarray, bm25: Any, dense: Any,
-                      old: PolicyIndex | None, user_dict_text: str | None = None,
-                      kept_rows: np.ndarray | None = None, texts: dict[str, str] | None = None) -> None:
+                      old: PolicyIndex | None, user_words: bytes | None = None,
+                      kept_rows: np.ndarray | None = None, progress: Progress | None = None,
+                      texts: dict[str, str] | None = None) -> None:
     """Write a complete generation aside, then publish it; on any failure the live index is untouched.
 
     The chunk table is the old generation's ``kept_rows`` (copied as bytes) followed by ``new_chunks``.
     """
+    def step(done: int) -> None:
+        if progress:
+            progress("writing", done, 5)
+
     gen = store.new_generation_dir(directory)
     try:
-        if user_dict_text is not None:
-            (gen / USER_DICT_FILE).write_text(user_dict_text, encoding="utf-8")
+        step(0)
+        if user_words is not None:
+            (gen / USER_DICT_FILE).write_bytes(user_words)
         kept = (old.chunks, kept_rows) if old is not None and kept_rows is not None and len(kept_rows) else None
         store.write_chunks(gen, new_chunks, doc_rows, kept=kept)
         store.write_texts(gen, doc_meta, texts or {}, old.generation if old is not None else None)
         store.write_json(gen / "documents.json", doc_meta)
+        step(1)
         bm25.save(gen / "bm25")
+        step(2)
         dense.save(gen / "dense")
+        step(3)
+        manifest = integrity.seal({**manifest, "files": integrity.file_table(gen)})
         store.write_json(gen / "manifest.json", manifest)
+        step(4)
         if old is not None:
             old.close()
         store.publish(directory, gen)
+        step(5)
     except BaseException:
         store.discard(gen)
         raise

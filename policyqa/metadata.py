@@ -1,22 +1,17 @@
 """Document metadata: title, issuer, date, 文号 and place, from page furniture, signature, title and text.
 
-A sidecar (``NAME.meta.json`` next to the document, or a line of ``metadata.jsonl`` in its directory)
-overrides anything inferred.
+User metadata (sidecars, ``metadata.jsonl``: ``sidecars.py``) overrides anything inferred.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import re
-from pathlib import Path
 from typing import Any
 
-from .errors import IngestError
 from .furniture import furniture_spans, line_spans
 from .headings import marker_at
-from .models import Region
-from .regions import find_places, infer_region, resolve_place
+from .regions import find_places, infer_region
 
 log = logging.getLogger(__name__)
 
@@ -29,9 +24,7 @@ _ISSUER_IN = re.compile(r"(?:[\u4e00-\u9fff]{0,10}?(?:省|市|县|区))?(?:民�
 _MD_TITLE = re.compile(r"^#\s+(\S.*)$")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _SALUTATION = re.compile(r"[:：]\s*$")
-SIDECAR_SUFFIX = ".meta.json"
 _BARE_LEVEL = {"省": "province", "市": "city", "县": "county", "区": "district"}
-CORPUS_METADATA = "metadata.jsonl"
 
 
 def _iso(y: int, m: int, d: int) -> str | None:
@@ -199,84 +192,3 @@ def extract_metadata(text: str, source: str, fields: dict[str, Any] | None = Non
            "validity": fields.get("validity") or labelled.get("validity")}
     out["expired"] = is_expired(out)
     return out
-
-
-def _region_from(value: Any, where: str) -> Region:
-    if isinstance(value, Region):
-        return value
-    if isinstance(value, dict):
-        return Region.from_dict(value)
-    if isinstance(value, str):
-        r = resolve_place(value)
-        if r is None:
-            raise IngestError(f"{where}: unknown or ambiguous place {value!r}; give a full name such as 金华市 or 武义县")
-        return r
-    raise IngestError(f"{where}: 'region' must be a place name or an object with province/city/county")
-
-
-def normalise_overrides(raw: dict[str, Any], where: str) -> dict[str, Any]:
-    """Check a sidecar's fields and turn ``region`` into a Region."""
-    allowed = {"title", "issuer", "issuer_level", "date", "doc_number", "region", "source", "file",
-               "written_date", "published_date", "effective_date", "expiry_date", "validity"}
-    unknown = set(raw) - allowed
-    if unknown:
-        log.warning("%s: ignoring unknown metadata fields %s", where, sorted(unknown))
-    out = {k: v for k, v in raw.items() if k in allowed - {"source", "file"}}
-    if "region" in out and out["region"] is not None:
-        out["region"] = _region_from(out["region"], where)
-    for key in ("date", "written_date", "published_date", "effective_date", "expiry_date"):
-        if out.get(key):
-            iso = parse_date(str(out[key]))
-            if iso is None:
-                raise IngestError(f"{where}: cannot read {key} {out[key]!r}; use yyyy-mm-dd")
-            out[key] = iso
-    if "title" in out:
-        out["title_source"] = "file"  # given by the user for this file
-    return out
-
-
-def _read_json(path: Path, where: str) -> Any:
-    try:
-        return json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise IngestError(f"{where}: cannot read metadata ({exc.__class__.__name__}: {exc}); fix or remove the file") from None
-
-
-def corpus_metadata(directory: Path) -> dict[str, dict[str, Any]]:
-    """``metadata.jsonl`` of a corpus directory: file name (or relative path) → fields."""
-    path = directory / CORPUS_METADATA
-    if not path.is_file():
-        return {}
-    out: dict[str, dict[str, Any]] = {}
-    try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise IngestError(f"{path}: cannot read ({exc}); fix or remove it") from None
-    for n, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise IngestError(f"{path} line {n}: not JSON ({exc.msg}); fix or remove the line") from None
-        key = rec.get("source") or rec.get("file")
-        if not isinstance(rec, dict) or not key:
-            raise IngestError(f"{path} line {n}: each line needs a \"source\" (file name) field")
-        out[str(key)] = rec
-    return out
-
-
-def load_sidecar(path: str | Path) -> dict[str, Any] | None:
-    """Overrides for a document: ``NAME.meta.json`` beside it, else its line in the directory's ``metadata.jsonl``."""
-    path = Path(path)
-    side = path.with_name(path.name + SIDECAR_SUFFIX)
-    if not side.is_file():
-        side = path.with_suffix(SIDECAR_SUFFIX)
-    if side.is_file():
-        raw = _read_json(side, str(side))
-        if not isinstance(raw, dict):
-            raise IngestError(f"{side}: must be a JSON object")
-        return normalise_overrides(raw, str(side))
-    records = corpus_metadata(path.parent)
-    rec = records.get(path.name) or records.get(str(path))
-    return normalise_overrides(rec, f"{path.parent / CORPUS_METADATA} ({path.name})") if rec else None

@@ -139,6 +139,8 @@ class Document:
     pages: list[int] | None = None
     info: dict[str, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    path: str | None = None  # absolute path the file is read from; ``source`` is relative to the corpus root
+    meta_digest: str | None = None  # digest of the user metadata (sidecar or metadata.jsonl line), if any
 
     def meta_dict(self) -> dict[str, Any]:
         """Metadata only (no text, no chunks)."""
@@ -152,6 +154,8 @@ class Document:
             "issuer_level": self.issuer_level,
             "digest": self.digest,
             "encoding": self.encoding,
+            "path": self.path,
+            "meta_digest": self.meta_digest,
         }
         d.update({k: v for k, v in self.info.items() if v is not None})
         if self.format != "text":
@@ -161,7 +165,7 @@ class Document:
 
     def to_dict(self) -> dict[str, Any]:
         """Metadata and chunks, as printed by ``policyqa inspect --json``."""
-        d = {k: v for k, v in self.meta_dict().items() if k not in ("digest", "encoding")}
+        d = {k: v for k, v in self.meta_dict().items() if k not in ("digest", "encoding", "path", "meta_digest")}
         if self.notes:
             d["notes"] = list(self.notes)
         d["chunks"] = [{k: v for k, v in c.to_dict().items() if k != "source"} for c in self.chunks]
@@ -170,10 +174,19 @@ class Document:
 
 @dataclass
 class SkippedFile:
-    """A file that ingestion could not read, and why (one line, says what to do)."""
+    """A file that was not indexed, and why (one line that names the file and says what to do).
+
+    ``kind`` is ``error`` (it could not be read, or its metadata is invalid: the build reports failure),
+    ``missing`` (a path given that does not exist: also a failure) or ``unsupported`` (not a document
+    format policyqa reads). ``source`` is the file's name in the index
+    (relative to its corpus root); ``kept`` is set when its previously indexed version was kept.
+    """
 
     path: str
     reason: str
+    kind: str = "error"
+    source: str | None = None
+    kept: bool = False
 
 
 @dataclass
@@ -183,6 +196,7 @@ class IngestReport:
     documents: list[Document]
     skipped: list[SkippedFile] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)  # sources whose bytes match a known digest: not parsed
+    locations: dict[str, str] = field(default_factory=dict)  # source → absolute path, for every file seen
 
 
 @dataclass

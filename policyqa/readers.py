@@ -8,6 +8,7 @@ registered with ``register_format``; plain-text variants register by suffix with
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -67,13 +68,17 @@ def decode(raw: bytes, name: str = "<bytes>") -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
         if _looks_like_text(text):
-            return text, encoding
+            # A stray NUL further in (a damaged or padded file) becomes a space: offsets stay the same.
+            return text.replace("\x00", " "), encoding
     raise IngestError(f"{name}: cannot be decoded as UTF-8 or GB18030/GBK; re-save it as UTF-8")
+
+
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\ue000-\uf8ff]")
 
 
 def _looks_like_text(text: str) -> bool:
     """Reject decodings that are mostly control characters or private-use code points (binary read as GB18030)."""
-    bad = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\n\r\t\f") or 0xE000 <= ord(ch) <= 0xF8FF)
+    bad = len(_NOT_TEXT.findall(text))  # in C: a per-character Python loop cost seconds on a 20 MB file
     return bad <= max(2, len(text) // 200)
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .models import Region
 
@@ -119,23 +120,24 @@ def resolve_place(name: str) -> Region | None:
     return best[0] if len(best) == 1 else None
 
 
+@lru_cache(maxsize=1)
+def _automaton() -> tuple[Any, list[list[Region]]]:
+    """Aho-Corasick automaton of every mentionable name (ahocorasick-rs, Rust; Apache-2.0): one pass over a
+    text instead of a dictionary look-up per position and length, which made place finding the hot spot of
+    parsing (a 20 MB file: ~250 KB/s). Leftmost-longest matching is what the old scan did, match for match."""
+    from ahocorasick_rs import AhoCorasick, MatchKind
+
+    names = [n for n in gazetteer().mentionable if len(n) >= 2]
+    return (AhoCorasick(names, matchkind=MatchKind.LeftmostLongest),
+            [gazetteer().mentionable[n] for n in names])
+
+
 def _raw_mentions(text: str) -> list[tuple[list[Region], int, int]]:
-    g = gazetteer()
-    out = []
-    i, n = 0, len(text)
-    while i < n:
-        hit = None
-        for length in range(min(g.max_len, n - i), 1, -1):
-            cands = g.mentionable.get(text[i:i + length])
-            if cands:
-                hit = (cands, i, i + length)
-                break
-        if hit:
-            out.append(hit)
-            i = hit[2]
-        else:
-            i += 1
-    return out
+    """Leftmost-longest, non-overlapping mentions of gazetteer names (two characters or more)."""
+    if not text:
+        return []
+    automaton, cands = _automaton()
+    return [(cands[i], s, e) for i, s, e in automaton.find_matches_as_indexes(text)]
 
 
 def find_places(text: str) -> list[tuple[Region, int, int]]:

@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .answer import Answer, Citation
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters (NUL, ESC, bidi overrides…) written as escapes (``\\x1b``), so a
+    question or a document cannot move the cursor, recolour or reorder the terminal. Tabs and line breaks stay."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def _marked(c: "Citation") -> tuple[str, str, str]:
@@ -63,19 +73,20 @@ def answer_renderable(answer: "Answer", max_quote: int = 220) -> Any:
     from rich.panel import Panel
     from rich.text import Text
 
-    head = Text(answer.answer, style="bold" if answer.found else "yellow")
-    items: list[Any] = [Panel(head, title=answer.question, title_align="left", expand=True)]
+    head = Text(printable(answer.answer), style="bold" if answer.found else "yellow")
+    # A str title would be read as markup: [dim] in a question would vanish.
+    items: list[Any] = [Panel(head, title=Text(printable(answer.question)), title_align="left", expand=True)]
     for c in answer.citations:
         meta = Text()
         meta.append(f"[{c.id}] ", style="bold cyan")
-        meta.append(f"{c.title or Path(c.source).name}", style="bold")
-        meta.append(f" · {c.region.label()} · ")
-        meta.append(" > ".join(c.headings) or "（无标题层级）", style="green")
-        meta.append(f"\n    {c.source} [{c.start}:{c.end}] {c.kind}" + (" （目录）" if c.kind == "toc" else ""),
+        meta.append(printable(f"{c.title or Path(c.source).name}"), style="bold")
+        meta.append(printable(f" · {c.region.label()} · "))
+        meta.append(printable(" > ".join(c.headings) or "（无标题层级）"), style="green")
+        meta.append(printable(f"\n    {c.source} [{c.start}:{c.end}] {c.kind}") + (" （目录）" if c.kind == "toc" else ""),
                     style="dim")
         if where(c):
             meta.append(f" {where(c)}", style="bold red" if c.expired else "bold")
-        before, mark, after = _marked(c)
+        before, mark, after = (printable(part) for part in _marked(c))
         quote = Text("    ")
         if mark and len(c.text) > max_quote:
             # Long passage: show the highlighted sentence with a little context on each side.

@@ -18,7 +18,7 @@ def document_text(gen: Path, meta: dict[str, Any]) -> str:
         return stored
     from .readers import read_bytes, read_document
 
-    source = meta["source"]
+    source = meta.get("path") or meta["source"]
     raw = read_bytes(source)
     if meta.get("digest") and hashlib.sha256(raw).hexdigest() != meta["digest"]:
         raise QueryError(f"{source} has changed since it was indexed: run `policyqa index` to update the index")

@@ -11,7 +11,7 @@ from policyqa.answer import ask
 def assert_citations_exact(answer):
     assert answer.citations
     for c in answer.citations:
-        text = Path(c.source).read_bytes().decode("utf-8-sig")
+        text = (Path(__file__).resolve().parent.parent / c.source).read_bytes().decode("utf-8-sig")
         assert text[c.start:c.end] == c.text
         if c.highlight:
             a, b = c.highlight

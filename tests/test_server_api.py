@@ -233,14 +233,14 @@ def test_request_running_too_long_is_cut_with_504(served):
         assert client.get("/api/health").status_code == 200  # no library work: never cut
 
 
-def test_damaged_index_is_503_with_how_to_rebuild(served):
+def test_damaged_index_is_503_with_how_to_repair(served):
     _, root = served
     app = create_app(root / "idx", poll_interval=0, warm_up=False)
     with TestClient(app) as client:
         with app.state.policyqa.holder.lease() as index:
             index.chunks.close()  # the chunk table is gone under the server: reading a passage fails
         r = client.get("/api/search", params={"q": "殡葬改革", "mode": "dense"})  # dense: no tokenizer to build
-        assert "rebuild" in error_of(r, 503, "index_unusable")["message"]
+        assert "policyqa index" in error_of(r, 503, "index_unusable")["message"]
 
 
 def test_unexpected_failure_is_500_json_without_traceback(served):
