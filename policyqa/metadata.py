@@ -84,6 +84,25 @@ def _signature(lines: list[str]) -> tuple[str | None, str | None]:
     return None, None
 
 
+_ADOPTED = re.compile(r"^[(（]?\s*(?:[\d０-９]{4}\s*年\s*[\d０-９]{1,2}\s*月\s*[\d０-９]{1,2}\s*日)?\s*"
+                      r"(?P<organ>[^\s，。,、《》()（）]{2,40}?(?:人民代表大会|人民代表会|人大|人民政府))")
+_ADOPTION_VERB = re.compile(r"通过|修订|修正|公布|发布")
+
+
+def adopting_organ(lines: list[str]) -> str | None:
+    """The organ that adopted a regulation or rule, from its adoption history before the text
+    (``2011年11月17日 上海市第十三届人民代表大会常务委员会第三十次会议通过`` → ``上海市第十三届人民代表大会``); a line on
+    which a higher organ approves (批准) a lower one's regulation is not its adoption."""
+    for line in lines[:12]:
+        line = line.lstrip("#* ")
+        if marker_at(line) or line.startswith("第"):
+            break
+        m = _ADOPTED.match(line)
+        if m and "批准" not in line and _ADOPTION_VERB.search(line):
+            return m.group("organ")
+    return None
+
+
 def _title(lines: list[str]) -> str | None:
     """A short line that names a document (…工作要点, …规划), skipping salutations and headings; a Markdown
     file's first-level heading (``# 上海市养犬管理条例``) is its title whatever its length."""
@@ -170,8 +189,11 @@ def extract_metadata(text: str, source: str, fields: dict[str, Any] | None = Non
     published = fields.get("published_date") or labelled.get("published_date")
     date = written or published or furniture.get("date") or weak.get("written_date")
     doc_number = fields.get("doc_number") or furniture.get("doc_number")
-    hints = [h for h in (issuer, title, sig_issuer, fields.get("site"), source_org) if h]
-    region = infer_region(text, hints)
+    # What the document says of itself decides its place, in this order; a page's site and source only say
+    # what it lies within, and document properties are often a template's leftovers.
+    strong_issuer = issuer if issuer != weak.get("issuer") else None
+    hints = [h for h in (strong_issuer, adopting_organ(lines), sig_issuer, title) if h]
+    region = infer_region(text, hints, [h for h in (fields.get("site"), source_org, weak.get("issuer")) if h])
     issuer_level = None
     if issuer and issuer[0] in _BARE_LEVEL:
         # An unnamed issuer (市民政局, 区民政局) says its level; "市" in a 舟山 document is 舟山市.

@@ -11,9 +11,8 @@ from __future__ import annotations
 import csv
 import importlib.util
 import re
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -31,8 +30,6 @@ class Gazetteer:
     """Names → regions, built once per process from the adcode list (~3,400 divisions, a few ms)."""
 
     by_name: dict[str, list[Region]]
-    max_len: int
-    mentionable: dict[str, list[Region]]
 
     def candidates(self, name: str) -> list[Region]:
         """Regions a name can denote (full names first, then short names like 金华 or 武义)."""
@@ -83,20 +80,13 @@ def gazetteer() -> Gazetteer:
             else:
                 regions.append(Region(province=prov, city=city, county=name, level="county", code=code))
     by_name: dict[str, list[Region]] = defaultdict(list)
-    mentionable: dict[str, list[Region]] = defaultdict(list)
     for r in regions:
         full = r.name or ""
         by_name[full].append(r)
-        mentionable[full].append(r)
         short = short_name(full)
         if short != full:
             by_name[short].append(r)
-            # In running text only provinces and prefecture cities are recognised by their short names:
-            # a bare county name (东阳, 永康) is too often part of an ordinary word.
-            if r.level in ("province", "city") and r.county is None:
-                mentionable[short].append(r)
-    max_len = max(len(n) for n in mentionable)
-    return Gazetteer(dict(by_name), max_len, dict(mentionable))
+    return Gazetteer(dict(by_name))
 
 
 _LEVEL_ORDER = {"province": 0, "city": 1, "county": 2}
@@ -120,46 +110,11 @@ def resolve_place(name: str) -> Region | None:
     return best[0] if len(best) == 1 else None
 
 
-@lru_cache(maxsize=1)
-def _automaton() -> tuple[Any, list[list[Region]]]:
-    """Aho-Corasick automaton of every mentionable name (ahocorasick-rs, Rust; Apache-2.0): one pass over a
-    text instead of a dictionary look-up per position and length, which made place finding the hot spot of
-    parsing (a 20 MB file: ~250 KB/s). Leftmost-longest matching is what the old scan did, match for match."""
-    from ahocorasick_rs import AhoCorasick, MatchKind
-
-    names = [n for n in gazetteer().mentionable if len(n) >= 2]
-    return (AhoCorasick(names, matchkind=MatchKind.LeftmostLongest),
-            [gazetteer().mentionable[n] for n in names])
-
-
-def _raw_mentions(text: str) -> list[tuple[list[Region], int, int]]:
-    """Leftmost-longest, non-overlapping mentions of gazetteer names (two characters or more)."""
-    if not text:
-        return []
-    automaton, cands = _automaton()
-    return [(cands[i], s, e) for i, s, e in automaton.find_matches_as_indexes(text)]
-
-
 def find_places(text: str) -> list[tuple[Region, int, int]]:
-    """Place mentions in ``text`` with their spans; an ambiguous name is kept only when the text names its parent."""
-    raw = _raw_mentions(text)
-    context = {c.city for cands, _, _ in raw if len(cands) == 1 for c in cands} | \
-              {c.province for cands, _, _ in raw if len(cands) == 1 for c in cands}
-    out = []
-    for cands, s, e in raw:
-        if len(cands) == 1:
-            out.append((cands[0], s, e))
-            continue
-        fitting = list(dict.fromkeys(  # one place recorded twice (北京市 as province and as city) is one
-            c for c in cands if (c.county and c.city in context) or (not c.county and c.province in context)))
-        if len(fitting) == 1:
-            out.append((fitting[0], s, e))
-        elif not fitting:
-            top = min(_LEVEL_ORDER[c.level or "county"] for c in cands)
-            best = [c for c in cands if _LEVEL_ORDER[c.level or "county"] == top]
-            if len(best) == 1 and best[0].level != "county":
-                out.append((best[0], s, e))
-    return out
+    """Places written as places in ``text``, with their spans (see ``policyqa.document_places``)."""
+    from .document_places import text_places  # it builds on question_places, which builds on this module
+
+    return [(m.region, m.start, m.end) for m in text_places(text)]
 
 
 _ROMAN_WORD = re.compile(r"[A-Z][a-z]+(?:'[a-z]+)?")
@@ -224,50 +179,10 @@ def region_contains(outer: Region, inner: Region) -> bool:
     return False
 
 
-def infer_region(text: str, hints: Sequence[str] = ()) -> Region:
-    """Where a document is from, by weighted votes of the place names it mentions.
+def infer_region(text: str, hints: Sequence[str] = (), weak_hints: Sequence[str] = ()) -> Region:
+    """Where a document is from: the first of ``hints`` (issuer, adopting organ, signature, title) that names a
+    place decides; mentions in ``text`` choose within it, or within ``weak_hints`` (site), or alone when no
+    hint names a place (see ``policyqa.document_places``)."""
+    from .document_places import infer_document_region
 
-    Hints (issuer, title, signature) weigh more than running text. A county's mentions also vote for its
-    city and province, so a city document that names its counties again and again still lands on the city;
-    the county level is chosen only when a hint names the county (武义县民政局).
-    """
-    votes: Counter[tuple[str, str | None]] = Counter()
-    examples: dict[tuple[str, str | None], Region] = {}
-    hint_counties: Counter[Region] = Counter()
-
-    def vote(mentions: Iterable[tuple[Region, int, int]], weight: float, hinted: bool) -> None:
-        for r, _, _ in mentions:
-            for key, sub in ((("province", r.province), Region(province=r.province, level="province")),
-                             (("city", r.city), Region(province=r.province, city=r.city, level="city"))):
-                if key[1]:
-                    votes[key] += weight
-                    examples.setdefault(key, sub)
-            if r.county and hinted:
-                hint_counties[r] += 1
-
-    for hint in hints:
-        if hint:
-            vote(find_places(hint), 5.0, True)
-    vote(find_places(text), 1.0, False)
-    if not votes:
-        return Region()
-    cities = [(v, k) for k, v in votes.items() if k[0] == "city"]
-    if cities:
-        _, best = max(cities)
-        region = examples[best]
-        counties = [c for c in hint_counties if c.city == region.city]
-        if counties:
-            top = max(counties, key=hint_counties.__getitem__)
-            code = _code_of(top)
-            return Region(province=top.province, city=top.city, county=top.county, level="county", code=code)
-        return Region(province=region.province, city=region.city, level="city", code=_code_of(region))
-    _, best = max((v, k) for k, v in votes.items())
-    region = examples[best]
-    return Region(province=region.province, level="province", code=_code_of(region))
-
-
-def _code_of(region: Region) -> str | None:
-    for cand in gazetteer().candidates(region.name or ""):
-        if cand.province == region.province and cand.city == region.city and cand.county == region.county:
-            return cand.code
-    return None
+    return infer_document_region(text, hints, weak_hints)
