@@ -48,7 +48,7 @@ def hint_place(hint: str) -> Region | None:
     the subject, a county's own title writes its full name). None when it names no place."""
     mentions = place_mentions(hint)
     if not mentions:
-        return None
+        return _office_place(hint)
     place, end = mentions[0].region, mentions[0].end
     for m in mentions[1:]:
         if not _BETWEEN_NESTED.fullmatch(hint[end:m.start]):
@@ -59,6 +59,20 @@ def hint_place(hint: str) -> Region | None:
             break
         end = m.end
     return place
+
+
+# An office named after its place (市南区民政局, 城东区人民政府): the name is the place even where it is also a
+# common noun (the city's southern district), which not_places.txt otherwise keeps from counting alone.
+_OFFICE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{1,12}?(?:省|市|县|区|旗|州|盟))"
+                     r"(?:民政局|民政厅|人民政府|政府|人大常委会|人民代表大会|委员会|办公室|办公厅|局|厅|委)")
+
+
+def _office_place(hint: str) -> Region | None:
+    m = _OFFICE.match(hint.strip())
+    if not m:
+        return None
+    cands = list(dict.fromkeys(gazetteer().candidates(m.group("name"))))
+    return cands[0] if len(cands) == 1 and cands[0].name == m.group("name") else None
 
 
 def _as_document_place(r: Region) -> Region:

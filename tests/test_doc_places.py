@@ -258,3 +258,13 @@ def test_dlc_regulations_report_half_sample():
         right += dp.place_key(r.province, r.city, r.county) == dp.place_key(want["province"], want["city"],
                                                                             want["county"])
     assert len(records) > 150 and right / len(records) >= 0.98
+
+
+def test_an_office_names_its_place_even_when_the_name_is_a_common_noun():
+    # 市南区 / 城东区 are also "the city's southern/eastern district" (not_places.txt), but an office bearing the
+    # name is that district's own.
+    from policyqa.document_places import hint_place
+
+    assert hint_place("市南区民政局").county == "市南区" and hint_place("市南区民政局").city == "青岛市"
+    assert hint_place("城东区人民政府").city == "西宁市"
+    assert hint_place("区民政局") is None and hint_place("市民政局") is None

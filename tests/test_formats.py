@@ -285,13 +285,13 @@ def test_stored_texts_pages_and_citations(tmp_path):
     assert summary.documents == 5 and not summary.skipped
     for meta in idx.doc_list:
         text = idx.document_text(meta["source"])
-        assert text == read_document(meta["source"]).text
+        assert text == read_document(meta["path"]).text
         rows = [r for r in range(len(idx)) if idx.document_of(r)["source"] == meta["source"]]
         for r in rows:
             c = idx.chunks[r]
             assert text[c.start:c.end] == c.text
     # Extracted texts are served from the index even when the file is gone.
-    pdf = str(corpus / "plan.pdf")
+    pdf = "corpus/plan.pdf"  # sources are named relative to the corpus root
     (corpus / "plan.pdf").rename(tmp_path / "moved.pdf")
     before = idx.document_text(pdf)
     assert "每餐补贴3元" in before
@@ -339,4 +339,4 @@ def test_cli_inspect_text_index_and_ask_with_pages(tmp_path):
     assert r.exit_code == 0 and json.loads(r.stdout)["documents"] == 2
     r = runner.invoke(app, ["ask", "老年助餐每餐补贴多少钱", "--index", str(idx), "--json"])
     cites = json.loads(r.stdout)["citations"]
-    assert any(c["source"] == str(pdf) and c["page"] == 2 for c in cites)
+    assert any(c["source"] == "saved/plan.pdf" and c["page"] == 2 for c in cites)
