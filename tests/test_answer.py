@@ -155,3 +155,9 @@ def test_date_line_forms():
     s, e = date_line(text, "2023-03-02")
     assert text[s:e] == "成文日期：2023年03月02日"
     assert date_line("标题\n正文\n", "2023-03-02") is None
+
+
+def test_everyday_words_are_not_places_and_the_question_is_answered_from_the_content(real_index):
+    a = ask("如何推进乡村振兴", index=real_index)
+    assert a.found and "振兴区" not in a.answer and "没有来自" not in a.answer
+    assert any("乡村振兴" in c.text for c in a.citations)
