@@ -1,7 +1,9 @@
-"""Build eval/dlc_places.jsonl: "which places" questions over the DLC regulations with objective answers.
+"""Build eval/dlc_places.jsonl and eval/dlc_places_heldout.jsonl: "which places" questions over the DLC
+regulations with objective answers.
 
-    python eval/dlc_places_build.py            # rewrites eval/dlc_places.jsonl (deterministic)
-    python eval/dlc_places_build.py --check    # exit 1 if the file is not what the rules give
+    python eval/dlc_places_build.py                   # rewrites both files (deterministic)
+    python eval/dlc_places_build.py --check           # exit 1 if a file is not what the rules give
+    python eval/dlc_places_build.py --batch heldout   # only the held-out file (--out: elsewhere)
 
 Expected places are computed here, by rule, never picked by hand:
 
@@ -31,6 +33,12 @@ a regulation counts at each level asked:
 A scope (浙江省哪些城市…) keeps only regulations from within it. The split is by topic: the topics are
 shuffled with a fixed seed and the first half is ``tune``, the rest ``report``, so that no topic (and no
 title pattern) is in both.
+
+Both splits of that first batch were spent once the system's answers on them had been read. The second
+batch (``HELDOUT_TOPICS``, ``HELDOUT_QUESTIONS``: split ``heldout``, its own file) goes through the same
+rules and code with ``MIN_ARTICLES`` unchanged. Its topics were picked by reading the corpus titles and
+the rules' own output, never an answer of the system; no regulation is on a topic of both batches by its
+title (``title_overlap``).
 """
 
 from __future__ import annotations
@@ -48,6 +56,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import dlc_corpus  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "dlc_places.jsonl"
+HELDOUT_OUT = OUT.with_name("dlc_places_heldout.jsonl")
 MIN_ARTICLES = 3
 SPLIT_SEED = 20261127
 _ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+条", re.M)
@@ -173,6 +182,87 @@ QUESTIONS: list[Question] = [
     Q("残疾人", "浙江省哪些城市的法规保障残疾人", "city", "text", "浙江省"),
 ]
 
+# The second batch: new subjects, none of them a subject of the first (by title: ``title_overlap``).
+HELDOUT_TOPICS = [
+    Topic("消防", r"消防", r"消防"),
+    Topic("水污染防治", r"水污染防治", r"水污染"),
+    Topic("饮用水水源", r"饮用水水?源", r"饮用水水?源"),
+    Topic("气象灾害防御", r"气象灾害", r"气象灾害"),
+    Topic("人口与计划生育", r"计划生育", r"计划生育"),
+    Topic("城市供水", r"供水", r"供水"),
+    Topic("生活垃圾", r"生活垃圾", r"生活垃圾"),
+    Topic("河道管理", r"河道", r"河道"),
+    Topic("道路交通安全", r"道路交通安全", r"道路交通安全"),
+    Topic("文物保护", r"文物保护", r"文物保护"),
+    Topic("动物防疫", r"动物防疫", r"动物防疫"),
+    Topic("宗教事务", r"宗教", r"宗教"),
+    Topic("全民健身", r"全民健身", r"全民健身"),
+    Topic("水土保持", r"水土保持", r"水土保持|水土流失"),
+    Topic("山体保护", r"山体", r"山体"),
+    Topic("矿产资源", r"矿产资源", r"矿产资源"),
+    Topic("停车场", r"停车", r"停车"),
+    Topic("荣誉市民", r"荣誉市民", r"荣誉市民"),
+    Topic("非物质文化遗产", r"非物质文化遗产", r"非物质文化遗产"),
+    Topic("海岸带", r"海岸带", r"海岸带"),
+    Topic("食品小作坊", r"小作坊", r"小作坊"),
+    Topic("危险化学品", None, r"危险化学品", text_only=True),
+    Topic("装饰装修", None, r"装修", text_only=True),
+    Topic("共享单车", None, r"互联网租赁自行车|共享单车", text_only=True),
+]
+
+HELDOUT_QUESTIONS: list[Question] = [
+    Q("消防", "哪些城市出台了消防条例", "city", "title"),
+    Q("消防", "河南省哪些城市对消防安全作出规定", "city", "text", "河南省"),
+    Q("水污染防治", "哪些地方制定了水污染防治条例", "place", "title"),
+    Q("水污染防治", "哪些省份有水污染防治方面的地方性法规", "province", "title"),
+    Q("饮用水水源", "哪些城市出台了饮用水水源保护条例", "city", "title"),
+    Q("饮用水水源", "山东有哪些市制定了饮用水水源地保护的法规", "city", "title", "山东省"),
+    Q("饮用水水源", "河南省哪些城市对饮用水水源保护作出规定", "city", "text", "河南省"),
+    Q("气象灾害防御", "哪些地方出台了气象灾害防御条例", "place", "title"),
+    Q("气象灾害防御", "哪些省份有气象灾害防御方面的法规", "province", "title"),
+    Q("人口与计划生育", "哪些省份制定了人口与计划生育条例", "province", "title"),
+    Q("人口与计划生育", "哪些城市的法规涉及计划生育", "city", "text"),
+    Q("城市供水", "哪些城市出台了城市供水条例", "city", "title"),
+    Q("城市供水", "河南有哪些城市制定了供水方面的法规", "city", "title", "河南省"),
+    Q("生活垃圾", "哪些城市制定了生活垃圾管理条例", "city", "title"),
+    Q("生活垃圾", "浙江哪些市出台了生活垃圾分类方面的条例", "city", "title", "浙江省"),
+    Q("生活垃圾", "哪些省份有生活垃圾管理的法规", "province", "title"),
+    Q("生活垃圾", "哪些区县的法规对生活垃圾作出规定", "county", "text"),
+    Q("河道管理", "哪些城市出台了河道管理条例", "city", "title"),
+    Q("河道管理", "重庆哪些区县对河道管理作出了规定", "county", "text", "重庆市"),
+    Q("道路交通安全", "哪些地方对道路交通安全作出规定", "place", "text"),
+    Q("道路交通安全", "哪些城市制定了道路交通安全条例", "city", "title"),
+    Q("文物保护", "哪些城市出台了文物保护条例", "city", "title"),
+    Q("文物保护", "山东省哪些城市制定了文物保护方面的法规", "city", "title", "山东省"),
+    Q("文物保护", "哪些省份出台过文物保护的地方性法规", "province", "title"),
+    Q("动物防疫", "哪些地方制定了动物防疫条例", "place", "title"),
+    Q("动物防疫", "哪些城市对动物防疫作出规定", "city", "text"),
+    Q("宗教事务", "哪些省份出台了宗教事务条例", "province", "title"),
+    Q("宗教事务", "哪些城市的法规涉及宗教活动", "city", "text"),
+    Q("全民健身", "哪些城市制定了全民健身条例", "city", "title"),
+    Q("全民健身", "哪些地方对全民健身作出规定", "place", "text"),
+    Q("水土保持", "哪些地方出台了水土保持条例", "place", "title"),
+    Q("水土保持", "哪些城市对水土流失防治作出规定", "city", "text"),
+    Q("山体保护", "哪些城市出台了山体保护条例", "city", "title"),
+    Q("山体保护", "山东哪些城市的法规对山体保护作出了规定", "city", "text", "山东省"),
+    Q("矿产资源", "哪些地方制定了矿产资源管理条例", "place", "title"),
+    Q("矿产资源", "哪些县出台了矿产资源管理方面的条例", "county", "title"),
+    Q("停车场", "哪些城市出台了停车场管理条例", "city", "title"),
+    Q("停车场", "山东省哪些城市有停车管理方面的法规", "city", "title", "山东省"),
+    Q("荣誉市民", "哪些城市制定了荣誉市民条例", "city", "title"),
+    Q("荣誉市民", "哪些县出台了荣誉市民条例", "county", "title"),
+    Q("非物质文化遗产", "哪些省份有非物质文化遗产方面的法规", "province", "title"),
+    Q("非物质文化遗产", "哪些城市对非物质文化遗产保护作出规定", "city", "text"),
+    Q("海岸带", "哪些城市出台了海岸带保护条例", "city", "title"),
+    Q("食品小作坊", "哪些地方制定了食品小作坊管理条例", "place", "title"),
+    Q("食品小作坊", "哪些省份对食品小作坊作出规定", "province", "text"),
+    Q("危险化学品", "哪些地方对危险化学品安全管理作出规定", "place", "text"),
+    Q("危险化学品", "山东省哪些城市的法规涉及危险化学品", "city", "text", "山东省"),
+    Q("装饰装修", "哪些城市对住宅装饰装修作出规定", "city", "text"),
+    Q("装饰装修", "浙江省哪些城市的法规对房屋装修作出了规定", "city", "text", "浙江省"),
+    Q("共享单车", "哪些地方对共享单车管理作出规定", "place", "text"),
+]
+
 
 def _articles(text: str) -> list[str]:
     body = text.split("<!-- INFO END -->")[-1]
@@ -249,15 +339,36 @@ def split_of_topics(topics: list[Topic]) -> dict[str, str]:
     return {t: ("tune" if i < half else "report") for i, t in enumerate(ids)}
 
 
-def build(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One labelled line per question in QUESTIONS."""
-    topics = {t.id: t for t in TOPICS}
-    split = split_of_topics(TOPICS)
+@dataclass(frozen=True)
+class Batch:
+    """A set of topics and questions written to one file, and how its topics are split."""
+
+    name: str
+    topics: list[Topic]
+    questions: list[Question]
+    out: Path
+    heldout: bool = False
+
+    def split(self) -> dict[str, str]:
+        if self.heldout:
+            return {t.id: "heldout" for t in self.topics}
+        return split_of_topics(self.topics)
+
+
+MAIN = Batch("main", TOPICS, QUESTIONS, OUT)
+HELDOUT = Batch("heldout", HELDOUT_TOPICS, HELDOUT_QUESTIONS, HELDOUT_OUT, heldout=True)
+BATCHES = {b.name: b for b in (MAIN, HELDOUT)}
+
+
+def build(records: list[dict[str, Any]], batch: Batch = MAIN) -> list[dict[str, Any]]:
+    """One labelled line per question of ``batch``."""
+    topics = {t.id: t for t in batch.topics}
+    split = batch.split()
     regulations = [Regulation.of(rec) for rec in records]
     by_topic: dict[str, list[tuple[dlc_corpus.Place, bool, bool, str]]] = {}
     out = []
     counters: dict[str, int] = {}
-    for q in QUESTIONS:
+    for q in batch.questions:
         topic = topics[q.topic]
         if q.topic not in by_topic:
             by_topic[q.topic] = [(reg.place, *matches(reg, topic), reg.title) for reg in regulations]
@@ -271,23 +382,40 @@ def build(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def title_overlap(titles: list[str], first: list[Topic], second: list[Topic]) -> list[tuple[str, str, str]]:
+    """(title, topic of ``first``, topic of ``second``) for every title on a topic of both by its title."""
+    return [(title, a.id, b.id) for title in titles
+            for a in first if a.title and re.search(a.title, title)
+            for b in second if b.title and re.search(b.title, title)]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--source", type=Path, default=dlc_corpus.SOURCE, help="regulations.jsonl")
-    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--batch", choices=("all", *BATCHES), default="all",
+                    help="main: eval/dlc_places.jsonl (tune/report); heldout: eval/dlc_places_heldout.jsonl")
+    ap.add_argument("--out", type=Path, help="write (or --check) here instead; only with --batch main or heldout")
     ap.add_argument("--check", action="store_true", help="only compare with the existing file")
     args = ap.parse_args(argv)
+    if args.out and args.batch == "all":
+        print("error: --out names one file; give --batch main or --batch heldout with it", file=sys.stderr)
+        return 2
     if not args.source.is_file():
         print(f"error: {args.source} not found; give --source path/to/regulations.jsonl", file=sys.stderr)
         return 2
-    lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in build(dlc_corpus.load_regulations(args.source)))
-    if args.check:
-        same = args.out.is_file() and args.out.read_text(encoding="utf-8") == lines
-        print(f"{args.out}: {'up to date' if same else 'differs from the rules: rebuild it'}")
-        return 0 if same else 1
-    dlc_corpus._write_atomic(args.out, lines.encode("utf-8"))
-    print(f"{len(QUESTIONS)} questions → {args.out}")
-    return 0
+    records = dlc_corpus.load_regulations(args.source)
+    status = 0
+    for batch in BATCHES.values() if args.batch == "all" else [BATCHES[args.batch]]:
+        out = args.out or batch.out
+        lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in build(records, batch))
+        if args.check:
+            same = out.is_file() and out.read_text(encoding="utf-8") == lines
+            print(f"{out}: {'up to date' if same else 'differs from the rules: rebuild it'}")
+            status = status or (0 if same else 1)
+            continue
+        dlc_corpus._write_atomic(out, lines.encode("utf-8"))
+        print(f"{len(batch.questions)} questions → {out}")
+    return status
 
 
 if __name__ == "__main__":

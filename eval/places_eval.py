@@ -2,14 +2,17 @@
 
     python eval/places_eval.py                          # index /work/data/dlc-index (built from the corpus if missing)
     python eval/places_eval.py --split report           # only the reporting questions
+    python eval/places_eval.py --split heldout          # the held-out batch: eval/dlc_places_heldout.jsonl
     python eval/places_eval.py --json                   # the table, then one JSON object
     python eval/places_eval.py --no-inference           # skip the place-inference check (1,783 files)
     python eval/places_eval.py --index DIR              # another index of the corpus (--model hash:64: plumbing)
 
 The questions are eval/dlc_places.jsonl (eval/dlc_places_build.py: expected places by rule, split by
-topic into ``tune`` and ``report``); the corpus is written by eval/dlc_corpus.py. Only the public
-interface is used: ``ask(question, index=...)`` and ``Answer.to_dict()`` (a group's ``region`` and
-``label``), and ``load_document`` (what ``policyqa inspect`` shows) for place inference.
+topic into ``tune`` and ``report``), or eval/dlc_places_heldout.jsonl (``--split heldout``: the second
+batch, new topics, to be run once, for reporting); ``--questions`` reads any such file and reports each
+split it holds. The corpus is written by eval/dlc_corpus.py. Only the public interface is used:
+``ask(question, index=...)`` and ``Answer.to_dict()`` (a group's ``region`` and ``label``), and
+``load_document`` (what ``policyqa inspect`` shows) for place inference.
 
 A place counts when a group of the answer names it (the group's most specific name, full name:
 宁波市, 浙江省, 景宁畲族自治县) and the group is not table-of-contents-only. A group whose place is
@@ -35,6 +38,8 @@ sys.path.insert(0, str(HERE))
 import dlc_corpus  # noqa: E402
 
 QUESTIONS = HERE / "dlc_places.jsonl"
+HELDOUT_QUESTIONS = HERE / "dlc_places_heldout.jsonl"
+SPLITS = ("tune", "report", "heldout")
 DEFAULT_INDEX = Path("/work/data/dlc-index")
 LEVELS = ("province", "city", "county", "place")
 
@@ -199,11 +204,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--index", type=Path, default=DEFAULT_INDEX, help=f"index directory (default {DEFAULT_INDEX})")
     ap.add_argument("--corpus", type=Path, default=dlc_corpus.DEFAULT_OUT,
                     help="the DLC corpus (eval/dlc_corpus.py writes it); indexed when --index has no index yet")
-    ap.add_argument("--questions", type=Path, default=QUESTIONS)
-    ap.add_argument("--split", choices=("tune", "report", "all"), default="all")
+    ap.add_argument("--questions", type=Path,
+                    help=f"questions (JSONL); default {QUESTIONS.name}, {HELDOUT_QUESTIONS.name} with --split heldout")
+    ap.add_argument("--split", choices=(*SPLITS, "all"), default="all")
     ap.add_argument("--no-inference", action="store_true", help="skip the place-inference check")
     ap.add_argument("--json", action="store_true", help="print the table, then one JSON object")
     args = ap.parse_args(argv)
+
+    if args.questions is None:
+        args.questions = HELDOUT_QUESTIONS if args.split == "heldout" else QUESTIONS
+    if not args.questions.is_file():
+        print(f"error: {args.questions} not found; give --questions path/to/questions.jsonl", file=sys.stderr)
+        return 2
+    questions = [q for q in load_questions(args.questions) if args.split in ("all", q["split"])]
+    if not questions:
+        print(f"error: no {args.split} questions in {args.questions}; give --questions with a file that has them",
+              file=sys.stderr)
+        return 2
 
     from policyqa import open_index
     from policyqa.errors import PolicyQAError
@@ -213,7 +230,6 @@ def main(argv: list[str] | None = None) -> int:
             print(f"skipped: no corpus at {args.corpus} and no {dlc_corpus.SOURCE}", file=sys.stderr)
             return 0
         dlc_corpus.write_corpus(args.corpus, dlc_corpus.load_regulations())
-    questions = [q for q in load_questions(args.questions) if args.split in ("all", q["split"])]
     try:
         if (args.index / "CURRENT").exists():
             index = open_index(args.index, build_if_missing=False)

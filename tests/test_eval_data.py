@@ -136,3 +136,39 @@ def test_doc_places_file_is_what_the_rule_gives():
 @pytest.mark.slow
 def test_dlc_places_file_is_what_the_rules_give():
     assert _lines("dlc_places.jsonl") == dlc_places_build.build(dlc_corpus.load_regulations())
+
+
+def test_dlc_heldout_set_is_well_formed_and_new():
+    held, first = _lines("dlc_places_heldout.jsonl"), _lines("dlc_places.jsonl")
+    topics = {r["topic"] for r in held}
+    assert len(held) >= 30 and len(topics) >= 14 and all(r["places"] for r in held)
+    assert {r["split"] for r in held} == {"heldout"}
+    assert {r["level"] for r in held} == {"province", "city", "county", "place"}
+    assert any(r["scope"] for r in held) and {"title", "text"} == {r["rule"] for r in held}
+    assert {t.id for t in dlc_places_build.HELDOUT_TOPICS if t.text_only} & topics
+    # Nothing shared with the first batch: topics, questions, ids.
+    assert not topics & {r["topic"] for r in first}
+    assert not {t.id for t in dlc_places_build.HELDOUT_TOPICS} & {t.id for t in dlc_places_build.TOPICS}
+    assert not {r["query"] for r in held} & {r["query"] for r in first}
+    assert len({r["id"] for r in held + first}) == len(held) + len(first)
+    assert all(r["min_articles"] == dlc_places_build.MIN_ARTICLES for r in held if r["rule"] == "text")
+
+
+def test_title_overlap_finds_a_title_on_topics_of_both_batches():
+    first = [dlc_places_build.Topic("绿化", r"绿化")]
+    second = [dlc_places_build.Topic("公园", r"公园"), dlc_places_build.Topic("消防", r"消防")]
+    titles = ["杭州市城市绿化管理条例", "北京市公园条例", "某市公园绿化条例"]
+    assert dlc_places_build.title_overlap(titles, first, second) == [("某市公园绿化条例", "绿化", "公园")]
+
+
+@needs_dlc
+def test_no_regulation_is_on_a_topic_of_both_batches_by_its_title():
+    titles = [r["title"] for r in dlc_corpus.load_regulations()]
+    assert dlc_places_build.title_overlap(titles, dlc_places_build.TOPICS, dlc_places_build.HELDOUT_TOPICS) == []
+
+
+@needs_dlc
+@pytest.mark.slow
+def test_dlc_heldout_file_is_what_the_rules_give():
+    built = dlc_places_build.build(dlc_corpus.load_regulations(), dlc_places_build.HELDOUT)
+    assert _lines("dlc_places_heldout.jsonl") == built

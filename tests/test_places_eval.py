@@ -61,3 +61,25 @@ def test_a_real_run_on_a_small_generated_corpus(tmp_path):
     assert rows[0]["tp"] == len(set(rows[0]["got"]) & set(expected["places"]))
     text = places_eval.table(places_eval.summarize(rows), rows, None)
     assert text.splitlines()[0].startswith("split") and "report" in text
+
+
+def test_the_held_out_file_is_read_and_reported_as_its_own_split():
+    questions = places_eval.load_questions(places_eval.HELDOUT_QUESTIONS)
+    assert {q["split"] for q in questions} == {"heldout"}
+    # Every field run_questions reads is there; scores here come from made-up answers, not the system.
+    keys = {"id", "query", "split", "level", "scope", "topic", "rule", "places"}
+    assert all(keys <= q.keys() for q in questions)
+    rows = [{"id": q["id"], "query": q["query"], "split": q["split"], "level": q["level"], "unknown": 0,
+             **places_eval.score_question(q["places"], q["places"][:1])} for q in questions]
+    s = places_eval.summarize(rows)
+    assert set(s["splits"]) == {"heldout", "all"} and s["splits"]["heldout"]["precision"] == 1.0
+    assert s["splits"]["heldout"]["n"] == len(questions) and "heldout/county" in s["levels"]
+    assert "\nheldout " in places_eval.table(s, rows, None)
+
+
+def test_cli_says_what_to_do_when_the_questions_are_missing_or_hold_no_such_split(tmp_path, capsys):
+    assert places_eval.main(["--questions", str(tmp_path / "none.jsonl")]) == 2
+    assert "give --questions" in capsys.readouterr().err
+    assert places_eval.main(["--questions", str(places_eval.QUESTIONS), "--split", "heldout"]) == 2
+    err = capsys.readouterr().err
+    assert "no heldout questions in" in err and "Traceback" not in err
