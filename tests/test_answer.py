@@ -161,3 +161,18 @@ def test_everyday_words_are_not_places_and_the_question_is_answered_from_the_con
     a = ask("如何推进乡村振兴", index=real_index)
     assert a.found and "振兴区" not in a.answer and "没有来自" not in a.answer
     assert any("乡村振兴" in c.text for c in a.citations)
+
+
+def test_a_fact_answer_leads_with_the_sentence_holding_the_topic_and_the_number(real_index):
+    a = ask("舟山市2024年建成了多少个助餐点", index=real_index)
+    lead = a.citations[0]
+    sentence = lead.text[lead.highlight[0]:lead.highlight[1]]
+    assert "141个助餐点" in sentence and "141个助餐点" in a.answer.splitlines()[0]
+    assert "婚姻登记" not in a.answer.splitlines()[0]
+
+
+@pytest.mark.parametrize("question", ["asdfghjkl qwerty", "👴🍚🏠", "？？！。，、…", "' OR 1=1 --",
+                                      "2019年厦门市民政工作要点", "北京市怎样推进殡葬改革"])
+def test_what_the_corpus_cannot_answer_is_said_plainly(real_index, question):
+    a = ask(question, index=real_index)
+    assert not a.found and not a.citations
