@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from .backends import Filter
 from .errors import PolicyQAError
 from .models import Hit, Region
 from .question import QuestionInfo, analyze_question
@@ -141,15 +142,14 @@ class _Scored:
 def _score(index: Any, info: QuestionInfo, hits: list[Hit]) -> list[_Scored]:
     # Coverage is read off the BM25 term matrix (the words each chunk was indexed with): no re-tokenizing.
     tokens = list(dict.fromkeys(index.tokenizer.tokenize(info.topic))) if _CHINESE.search(info.topic) else []
-    weights = np.maximum(index.bm25.idf(tokens), 0.1) if tokens else np.zeros(0)
-    ids = index.bm25.term_ids(tokens)
+    weights = np.maximum(index.backend.idf(tokens), 0.1) if tokens else np.zeros(0)
     total = float(weights.sum())
+    contained = index.backend.terms_in([h.row for h in hits], tokens) if tokens else [frozenset()] * len(hits)
     scored = []
-    for h in hits:
+    for h, present in zip(hits, contained):
         coverage = 0.0
         if tokens:
-            present = index.bm25.row_terms(h.row)
-            coverage = float(sum(w for t, w in zip(ids, weights) if t >= 0 and t in present) / total)
+            coverage = float(sum(w for t, w in zip(tokens, weights) if t in present) / total)
         scored.append(_Scored(h, coverage, float(h.scores.get("dense", 0.0))))
     return scored
 
@@ -164,7 +164,7 @@ def _highlight(text: str, info: QuestionInfo, index: Any) -> tuple[int, int] | N
     wants_number = info.kind == "fact" and not wants_date
     topic = list(dict.fromkeys(index.tokenizer.tokenize(info.topic))) if _CHINESE.search(info.topic) else []
     # Rare words decide (殡葬 outweighs 推进 and 改革): weights are idf shares of the topic, summing to 1.
-    idf = np.maximum(index.bm25.idf(topic), 0.1) if topic else np.zeros(0)
+    idf = np.maximum(index.backend.idf(topic), 0.1) if topic else np.zeros(0)
     weight = dict(zip(topic, (idf / idf.sum()).tolist())) if topic else {}
     best, best_score = None, -1.0
     for m in _SENTENCE.finditer(text):
@@ -288,15 +288,12 @@ def ask(question: str, index: Any = None, k: int = 10) -> Answer:
         index = open_index(Path(index) if index is not None else None)
     info = analyze_question(question)
     chinese = bool(_CHINESE.search(info.topic))
-    if info.places:
-        mask = np.zeros(len(index.doc_list), dtype=bool)
-        for place in info.places:
-            mask |= index._region_mask(place)
-        if not mask.any():
-            names = "、".join(p.label() for p in info.places)
-            return Answer(question, info.kind, False,
-                          f"索引中没有来自{names}的文件，无法回答。已索引 {len(index.doc_list)} 份文件。")
-    hits = index.search(question, k=max(CANDIDATES, k * 5), mode="hybrid")
+    if info.places and not index.backend.count(Filter(regions=tuple(info.places))):
+        names = "、".join(p.label() for p in info.places)
+        return Answer(question, info.kind, False,
+                      f"索引中没有来自{names}的文件，无法回答。已索引 {len(index.doc_list)} 份文件。")
+    hits = index.search(question, k=max(CANDIDATES, k * 5), mode="hybrid", prefer_places=info.places,
+                        prefer_years=info.years)
     scored = _score(index, info, hits)
     relevant = [s for s in scored if _passes(s, FOUND_COVERAGE, FOUND_DENSE, chinese)]
     if not relevant:

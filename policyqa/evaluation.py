@@ -200,13 +200,15 @@ class EvalReport:
 def evaluate(index: Any, queries: Sequence[LabelledQuery], modes: Sequence[str] = ("bm25", "dense", "hybrid"),
              k: int = 10, with_ask: bool = True) -> EvalReport:
     """Run every labelled query in every mode and score it; also check `ask` on places and no-answer questions."""
+    from .retrieval import search
+
     matcher = LabelMatcher()
     answerable = [q for q in queries if not q.no_answer]
     qrels = {q.id: qrels_of(q) for q in answerable}
     runs: dict[str, dict[str, dict[str, float]]] = {}
     results: dict[str, dict[str, Any]] = {}
     for mode in modes:
-        run = {q.id: label_run(index.search(q.query, k=k, mode=mode), q, matcher, k) for q in answerable}
+        run = {q.id: label_run(search(index, q.query, k=k, mode=mode), q, matcher, k) for q in answerable}
         runs[mode] = run
         overall: dict[str, Any] = score_runs(qrels, run, k)
         by_type: dict[str, dict[str, float]] = {}
