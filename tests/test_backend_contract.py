@@ -281,3 +281,17 @@ def test_changed_document_replaces_its_chunks(small, tmp_path):
     hit = b.sparse_top_k(index.tokenizer.tokenize("量子养老护理"), 1).keys[0]
     assert "量子养老" in b.chunk(hit).text and b.documents_of([hit])[0]["source"] == source
     assert [d["source"] for d in b.documents()].count(source) == 1
+
+
+def test_deleting_some_chunks_keeps_the_document(small):
+    index, corpus = small
+    b = index.backend
+    source = str(corpus / "004_6ec150b05c2b843b.txt")
+    keys = b.keys_of_documents([source])
+    gone = b.chunk(keys[0])
+    b.delete(keys[:1])
+    assert b.count(Filter(sources=(source,))) == len(keys) - 1
+    assert source in {d["source"] for d in b.documents()}
+    remaining = b.keys_of_documents([source])
+    assert gone not in [b.chunk(k) for k in remaining]
+    assert all(d["source"] == source for d in b.documents_of(remaining))

@@ -164,7 +164,8 @@ class Backend(Protocol):
 
     # ------------------------------------------------------------ records
     def documents(self) -> list[dict[str, Any]]:
-        """Metadata of every document that has chunks (``Document.meta_dict()``), in a stable order."""
+        """Metadata of every indexed document (``Document.meta_dict()``), in a stable order; a document
+        whose chunks are all deleted is no longer among them."""
         ...
 
     def chunk(self, key: Key) -> Chunk:

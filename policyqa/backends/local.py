@@ -206,13 +206,15 @@ class LocalBackend:
         self.dense.remove(rows)
         keep = np.ones(len(self), dtype=bool)
         keep[rows] = False
+        touched = np.unique(self._doc_rows[rows])
         self._src = self._src[keep]
         self._doc_rows = self._doc_rows[keep]
-        used = np.unique(self._doc_rows)
-        if len(used) < len(self._docs):  # documents left without chunks are gone too
-            remap = np.full(len(self._docs), -1, dtype=np.int64)
-            remap[used] = np.arange(len(used))
-            self._docs = [self._docs[i] for i in used.tolist()]
+        emptied = np.setdiff1d(touched, self._doc_rows)
+        if len(emptied):  # a document whose chunks are all deleted is gone too
+            kept = np.ones(len(self._docs), dtype=bool)
+            kept[emptied] = False
+            remap = np.cumsum(kept) - 1
+            self._docs = [d for d, k in zip(self._docs, kept.tolist()) if k]
             self._doc_index = {d["source"]: i for i, d in enumerate(self._docs)}
             self._doc_rows = remap[self._doc_rows]
         self._fields = None
