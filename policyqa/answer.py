@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from . import retrieval
 from .backends import Filter
 from .errors import PolicyQAError
 from .models import Hit, Region
@@ -292,8 +293,7 @@ def ask(question: str, index: Any = None, k: int = 10) -> Answer:
         names = "、".join(p.label() for p in info.places)
         return Answer(question, info.kind, False,
                       f"索引中没有来自{names}的文件，无法回答。已索引 {len(index.doc_list)} 份文件。")
-    hits = index.search(question, k=max(CANDIDATES, k * 5), mode="hybrid", prefer_places=info.places,
-                        prefer_years=info.years)
+    hits = retrieval.search(index, question, k=max(CANDIDATES, k * 5), mode="hybrid", info=info)
     scored = _score(index, info, hits)
     relevant = [s for s in scored if _passes(s, FOUND_COVERAGE, FOUND_DENSE, chinese)]
     if not relevant:

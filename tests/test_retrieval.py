@@ -8,6 +8,7 @@ from policyqa.backends import document_fields
 from policyqa.embedders import HashEmbedder
 from policyqa.errors import QueryError
 from policyqa.index import SearchConfig, build_index
+from policyqa.question import analyze_question
 from policyqa.regions import resolve_place
 from policyqa.retrieval import search, steering
 
@@ -29,6 +30,8 @@ def test_steering_reads_places_and_years_unless_filters_are_given():
     places, years = steering("厦门2023年民政工作要点是什么时候印发的")
     assert [p.name for p in places] == ["厦门市"] and years == [2023]
     assert steering("厦门2023年民政工作要点", region="金华", year=2025) == ([], [])
+    info = analyze_question("舟山2025年养老服务")  # an analysis the caller already has is used as it is
+    assert steering("舟山2025年养老服务", info=info) == (info.places, [2025])
 
 
 def test_preferred_place_joins_the_candidates_and_leads(idx):
