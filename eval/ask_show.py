@@ -29,7 +29,7 @@ def main() -> None:
     ap.add_argument("--index", default="indexes/default")
     args = ap.parse_args()
     index = open_index(args.index)
-    matcher = LabelMatcher()
+    matcher = LabelMatcher(index)
     queries = [q for q in load_queries(args.queries) if not q.no_answer and q.places is None]
     default = (answer_mod.SHOW_RELATIVE_COVERAGE, answer_mod.SHOW_DENSE_MARGIN)
     for alpha, margin in GRID:

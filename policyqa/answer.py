@@ -1,12 +1,15 @@
 """`ask`: extractive answers in which every statement carries a numbered citation of an exact passage.
 
-Whether a passage (or a document) addresses the question is decided by two signals, with thresholds
-chosen on eval/queries.jsonl (README, "How the defaults were chosen"):
+Whether a passage (or a document) addresses the question is decided by two signals:
 
 * topic coverage: the idf-weighted share of the question's topic words that occur in the passage
-  (headings included), and
-* dense similarity: the cosine of the passage to the question in the multilingual embedding space
-  (the only signal for a question with no Chinese words).
+  (headings included) — independent of the embedding model (``policyqa/evidence.py``), and
+* dense similarity: the cosine of the passage to the question in the embedding space, used as an absolute
+  signal only with a calibration record for the index's model (``policyqa/calibration.py``).
+
+"Which places" questions are answered over every document of the index (``policyqa/aggregate.py``).
+The thresholds were chosen on the tuning split of the labelled questions (README, "How the defaults were
+chosen"); the reporting split played no part in the choice.
 """
 
 from __future__ import annotations
@@ -18,39 +21,43 @@ from typing import Any
 
 import numpy as np
 
+from . import aggregate as agg
 from . import retrieval
 from .backends import Filter
+from .calibration import Calibration
 from .errors import PolicyQAError
+from .evidence import WANTS_DATE, Topic, coverage_of, has_chinese, highlight, sentence_scores, toc_line, topic_of
 from .models import Hit, Region
 from .question import QuestionInfo, analyze_question
 
-# Calibrated on eval/queries.jsonl with the bundled e5-small (see README): with these, all 10 no-answer
-# questions are answered "not found" and 66 of the 78 answerable ones are answered.
+# A passage answers when its topic coverage reaches this share (Chinese questions) …
 FOUND_COVERAGE = 0.35
-FOUND_DENSE = 0.905
-# A document counts for a "which places" question when one of its passages covers the topic this well
-# (place precision 0.895 / recall 0.864 on the 20 labelled aggregation questions).
+# … a document counts for a "which places" question at this coverage of one of its passages …
 DOC_COVERAGE = 0.4
-DOC_DENSE = 0.92
+# … and a passage counts towards a document's rules on a topic (对养犬管理作出规定) at this coverage.
+PROVISION_COVERAGE = 0.6
 # Once an answer is found, an open question also cites passages above this looser floor that come close
-# to the best one: coverage ≥ 0.85 × the best, or dense similarity within 0.015 of the best. On the
-# answered open questions of eval/queries.jsonl this doubles citation precision at the same label recall
-# and halves the number of citations (python eval/ask_show.py; README).
+# to the best one: coverage ≥ 0.85 × the best, or dense similarity within 0.015 of the best (python
+# eval/ask_show.py; README).
 SHOW_COVERAGE = 0.2
-SHOW_DENSE = 0.85
 SHOW_RELATIVE_COVERAGE = 0.85
 SHOW_DENSE_MARGIN = 0.015
+# Without a calibration record, a question with no Chinese words is answered by the passages within this
+# margin of the best dense similarity, and only when the best one is clearly ahead of the rest.
+RELATIVE_DENSE_MARGIN = 0.02
 CANDIDATES = 60
-_SENTENCE = re.compile(r"[^。！？；;!?\n]+[。！？；;!?]?")
-_NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|元|人|个|家|张|户|名|项|次|亩|年)?")
-_DATE = re.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{4}-\d{1,2}-\d{1,2}")
-_CHINESE = re.compile(r"[\u4e00-\u9fff]")
-_WANTS_DATE = re.compile(r"何时|什么时候|哪一年|哪年|哪天|日期|时间|when", re.I)
+# Latin text whose words the model cuts into more pieces than this on average is not words (key mashes,
+# 'a', ' OR 1=1'): 3.0–5.5 for the noise of the tuning split, 1.3–1.9 for its English questions.
+NOISE_PIECES_PER_WORD = 2.5
 
 
 @dataclass
 class Citation:
-    """A quoted passage: ``text`` is exactly the file's text at ``[start:end]``."""
+    """A quoted passage: ``text`` is exactly the document's text at ``[start:end]``.
+
+    ``page`` is the page the passage starts on (PDF, OFD), else None; ``expired`` marks a document past
+    its 失效日期 or no longer in force.
+    """
 
     id: int
     source: str
@@ -63,6 +70,8 @@ class Citation:
     score: float
     kind: str
     highlight: tuple[int, int] | None = None  # the answering sentence, as offsets into ``text``
+    page: int | None = None
+    expired: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -74,26 +83,43 @@ class Citation:
 
 @dataclass
 class AnswerGroup:
-    """One place in an aggregation answer, with the citations that prove it."""
+    """One place in an answer, with the citations that prove it.
+
+    ``kind`` is ``place`` (a counted place), ``toc_only`` (named only in a table of contents: the body was not
+    found to address it), ``other_level`` (a document above the level asked) or ``unknown`` (no place could
+    be inferred for the document). ``members`` are the documents' own places (武义县 under 金华市).
+    """
 
     region: Region
     citations: list[int]
     toc_only: bool = False
     district_document: bool = False
+    kind: str = "place"
+    members: list[Region] = field(default_factory=list)
+    documents: int = 1
 
     @property
     def label(self) -> str:
-        """``武义县（金华市）``, or ``宣城市（区级文件）`` for a district issuer that names no district."""
-        return self.region.label() + ("（区级文件）" if self.district_document else "")
+        """``金华市（含武义县）``, ``宣城市（区级文件）``, ``未知地区``."""
+        base = self.region.label() if self.kind != "place" or self.region.level != "city" else self.region.name
+        lower = [m.name for m in self.members if m.name and m.name != self.region.name and m.level != self.region.level]
+        if lower and self.kind == "place":
+            base = f"{base}（含{'、'.join(dict.fromkeys(n for n in lower if n))}）"
+        return (base or "未知地区") + ("（区级文件）" if self.district_document else "")
 
     def to_dict(self) -> dict[str, Any]:
         return {"region": self.region.to_dict(), "label": self.label, "citations": list(self.citations),
-                "toc_only": self.toc_only, "district_document": self.district_document}
+                "toc_only": self.toc_only, "district_document": self.district_document, "kind": self.kind,
+                "members": [m.to_dict() for m in self.members], "documents": self.documents}
 
 
 @dataclass
 class Answer:
-    """An extractive answer: the text with [n] markers, groups (per place) and the citations."""
+    """An extractive answer: the text with [n] markers, groups (per place) and the citations.
+
+    For a "which places" question ``count`` is the number of places found (``groups`` holds all of them;
+    the text names the first ones). ``notices`` say what the answer could not take into account.
+    """
 
     question: str
     kind: str
@@ -101,12 +127,14 @@ class Answer:
     answer: str
     groups: list[AnswerGroup] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
+    count: int | None = None
+    notices: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready: ``{"question","kind","found","answer","groups","citations"}``."""
+        """JSON-ready: ``{"question","kind","found","answer","count","groups","citations","notices"}``."""
         return {"question": self.question, "kind": self.kind, "found": self.found, "answer": self.answer,
-                "groups": [g.to_dict() for g in self.groups],
-                "citations": [c.to_dict() for c in self.citations]}
+                "count": self.count, "groups": [g.to_dict() for g in self.groups],
+                "citations": [c.to_dict() for c in self.citations], "notices": list(self.notices)}
 
     def _repr_html_(self) -> str:
         from .render import answer_html
@@ -140,54 +168,35 @@ class _Scored:
         return self.hit.chunk.source
 
 
-def _score(index: Any, info: QuestionInfo, hits: list[Hit]) -> list[_Scored]:
-    # Coverage is read off the BM25 term matrix (the words each chunk was indexed with): no re-tokenizing.
-    tokens = list(dict.fromkeys(index.tokenizer.tokenize(info.topic))) if _CHINESE.search(info.topic) else []
-    weights = np.maximum(index.backend.idf(tokens), 0.1) if tokens else np.zeros(0)
-    total = float(weights.sum())
-    contained = index.backend.terms_in([h.row for h in hits], tokens) if tokens else [frozenset()] * len(hits)
-    scored = []
-    for h, present in zip(hits, contained):
-        coverage = 0.0
-        if tokens:
-            coverage = float(sum(w for t, w in zip(tokens, weights) if t in present) / total)
-        scored.append(_Scored(h, coverage, float(h.scores.get("dense", 0.0))))
-    return scored
+def _score(index: Any, topic: Topic, hits: list[Hit]) -> list[_Scored]:
+    coverage = coverage_of(index, topic, [h.row for h in hits])
+    return [_Scored(h, float(c), float(h.scores.get("dense", 0.0))) for h, c in zip(hits, coverage)]
 
 
-def _passes(s: _Scored, coverage: float, dense: float, chinese: bool) -> bool:
-    return s.coverage >= coverage or s.dense >= dense if chinese else s.dense >= dense - 0.12
+@dataclass
+class _Rule:
+    """When a passage answers: coverage ≥ ``coverage`` or dense ≥ ``dense`` (``None``: no dense decision)."""
+
+    coverage: float
+    dense: float | None
+
+    def passes(self, s: _Scored) -> bool:
+        return s.coverage >= self.coverage or (self.dense is not None and s.dense >= self.dense)
 
 
-def _highlight(text: str, info: QuestionInfo, index: Any) -> tuple[int, int] | None:
-    """The sentence that best answers: most topic words, and for a fact question a number or date."""
-    wants_date = info.kind == "fact" and bool(_WANTS_DATE.search(info.text))
-    wants_number = info.kind == "fact" and not wants_date
-    topic = list(dict.fromkeys(index.tokenizer.tokenize(info.topic))) if _CHINESE.search(info.topic) else []
-    # Rare words decide (殡葬 outweighs 推进 and 改革): weights are idf shares of the topic, summing to 1.
-    idf = np.maximum(index.backend.idf(topic), 0.1) if topic else np.zeros(0)
-    weight = dict(zip(topic, (idf / idf.sum()).tolist())) if topic else {}
-    best, best_score = None, -1.0
-    for m in _SENTENCE.finditer(text):
-        sent = m.group()
-        if not sent.strip():
-            continue
-        words = set(index.tokenizer.tokenize(sent))
-        score = sum(w for t, w in weight.items() if t in words)
-        if wants_number and _NUMBER.search(sent):
-            score += 0.5
-        if wants_date:
-            score += _date_bonus(sent, info.years)
-        if score > best_score:
-            best, best_score = (m.start(), m.end()), score
-    if best is None:
-        return None
-    start, end = best
-    while start < end and text[start].isspace():
-        start += 1
-    return (start, end)
+def _found_rule(calibration: Calibration, chinese: bool, scored: list[_Scored]) -> _Rule:
+    if chinese:
+        return _Rule(FOUND_COVERAGE, calibration.found_dense)
+    if calibration.found_dense_latin is not None:
+        return _Rule(float("inf"), calibration.found_dense_latin)
+    # Uncalibrated model, no Chinese words: only a passage clearly ahead of the rest is trusted.
+    dense = sorted((s.dense for s in scored), reverse=True)
+    if len(dense) >= 5 and dense[0] - dense[4] >= RELATIVE_DENSE_MARGIN:
+        return _Rule(float("inf"), dense[0] - RELATIVE_DENSE_MARGIN)
+    return _Rule(float("inf"), None)
 
 
+# ------------------------------------------------------------------ dates
 _ISSUED = re.compile(r"发布|印发|出台|公布|发文|签发|成文|颁布|公开|published|issued|released", re.I)
 _DATE_LABEL = re.compile(r"发布|发文|公开|印发|成文|日期|时间")
 
@@ -215,11 +224,10 @@ def date_line(text: str, iso: str) -> tuple[int, int] | None:
     return None if best is None else (best[0], best[1])
 
 
-def _issue_date_answer(question: str, info: QuestionInfo, index: Any, relevant: list[_Scored]) -> Answer | None:
+def _issue_date_answer(question: str, info: QuestionInfo, index: Any, topic: Topic,
+                       relevant: list[_Scored]) -> Answer | None:
     """"When was it issued": the document's own date line (furniture or signature), cited at its span,
     with the best passage for context. None when the date is not stated in the file."""
-    if not relevant:
-        return None
     top = relevant[0]
     meta = index.documents.get(top.doc, {})
     iso = meta.get("date")
@@ -233,167 +241,327 @@ def _issue_date_answer(question: str, info: QuestionInfo, index: Any, relevant: 
     if span is None:
         return None
     region = Region.from_dict(meta.get("region"))
+    from .formats import page_of
+    from .metadata import is_expired
+
     line = Citation(1, top.doc, meta.get("title"), region, ["（文件信息）"], text[span[0]:span[1]], span[0], span[1],
-                    round(float(top.hit.score), 6), "meta")
+                    round(float(top.hit.score), 6), "meta", page=page_of(meta.get("pages"), span[0]),
+                    expired=is_expired(meta))
     line.highlight = (0, len(line.text))
-    context = _citation(2, top)
-    context.highlight = _highlight(context.text, info, index)
-    title = meta.get("title") or Path(top.doc).name
-    answer = f"{region.label()}《{title}》的日期：{iso}[1]\n另见 [2]"
-    group = AnswerGroup(region, [1, 2], district_document=meta.get("issuer_level") == "district" and not region.county)
+    context = _citation(2, top.hit)
+    context.highlight = highlight(context.text, info, index, topic)
+    answer = f"{region.label()}{_title_phrase(meta, top.doc)}的日期：{iso}[1]\n另见 [2]"
+    group = AnswerGroup(region, [1, 2], district_document=_district(meta, region))
     return Answer(question, info.kind, True, answer, [group], [line, context])
 
 
-def _date_bonus(sentence: str, asked_years: list[int]) -> float:
-    """How well a sentence answers "when": a full date answers it; a year the question already names does not."""
-    bonus = 0.0
-    for m in _DATE.finditer(sentence):
-        d = m.group()
-        if "月" in d or "-" in d:
-            return 1.5
-        year = re.match(r"\d{4}", d)
-        if year and int(year.group()) not in asked_years:
-            bonus = 0.5
-    return bonus
+def _title_phrase(meta: dict[str, Any], source: str) -> str:
+    """《title》 for a title the document states; a derived title or a file name is not quoted as its own."""
+    title = meta.get("title")
+    if title and meta.get("title_source", "file") != "derived":
+        return f"《{title}》"
+    return f"“{title}”（标题为推断）" if title else f"文件 {Path(source).name} "
 
 
-def _toc_line(text: str, info: QuestionInfo, index: Any) -> tuple[int, int] | None:
-    """The table-of-contents entry that names the topic."""
-    topic = set(index.tokenizer.tokenize(info.topic))
-    best, best_n, pos = None, 0, 0
-    for line in text.split("\n"):
-        n = len(topic & set(index.tokenizer.tokenize(line)))
-        if n > best_n:
-            best, best_n = (pos, pos + len(line)), n
-        pos += len(line) + 1
-    return best
+def _district(meta: dict[str, Any], region: Region) -> bool:
+    return meta.get("issuer_level") == "district" and not region.county
 
 
-def _citation(n: int, s: _Scored) -> Citation:
-    h = s.hit
-    c = h.chunk
-    return Citation(n, c.source, h.title, h.region, list(c.headings), c.text, c.start, c.end,
-                    round(float(h.score), 6), c.kind)
+def _citation(n: int, hit: Hit) -> Citation:
+    c = hit.chunk
+    return Citation(n, c.source, hit.title, hit.region, list(c.headings), c.text, c.start, c.end,
+                    round(float(hit.score), 6), c.kind, page=c.page, expired=hit.expired)
 
 
 # ------------------------------------------------------------------ ask
-def ask(question: str, index: Any = None, k: int = 10) -> Answer:
+def ask(question: str, index: Any = None, k: int = 10, region: str | Region | None = None,
+        year: int | None = None) -> Answer:
     """Answer a question from the indexed documents, citing exact passages.
 
     ``index`` is a loaded PolicyIndex, an index directory, or None for the default index (built from
-    ``seeds/`` on first use).
+    ``seeds/`` on first use). ``region`` and ``year`` restrict the documents, as in ``PolicyIndex.search``.
     """
     from .index import PolicyIndex, open_index
+    from .limits import check_query
 
+    check_query(question, "question")  # before any analysis: an over-long question is refused at once
     if not isinstance(index, PolicyIndex):
         index = open_index(Path(index) if index is not None else None)
-    info = analyze_question(question)
-    chinese = bool(_CHINESE.search(info.topic))
-    if info.places and not index.backend.count(Filter(regions=tuple(info.places))):
-        names = "、".join(p.label() for p in info.places)
-        return Answer(question, info.kind, False,
-                      f"索引中没有来自{names}的文件，无法回答。已索引 {len(index.doc_list)} 份文件。")
-    hits = retrieval.search(index, question, k=max(CANDIDATES, k * 5), mode="hybrid", info=info)
-    scored = _score(index, info, hits)
-    relevant = [s for s in scored if _passes(s, FOUND_COVERAGE, FOUND_DENSE, chinese)]
-    if not relevant:
-        topic = info.topic if chinese else question
-        return Answer(question, info.kind, False,
-                      f"在已索引的 {len(index.doc_list)} 份文件中没有找到与“{topic}”相关的内容。")
+    info = analyze_question(question, index.tokenizer, known_places=index.regions)
+    calibration = index.calibration
+    notices = [] if calibration.calibrated else [
+        f"模型 {calibration.embedder} 没有校准记录：语义相似度只作相对比较。"
+        f"可用 `policyqa calibrate QUERIES --index {index.directory}` 生成。"]
+    refusal = _refusal(question, info, index)
+    if refusal is not None:
+        refusal.notices = notices
+        return refusal
+    topic = topic_of(index, info)
+    chinese = has_chinese(info.topic)
+    filters = _filters(region, year)
     if info.kind == "aggregation":
-        return _aggregate(question, info, index, scored, chinese, k)
-    if info.kind == "fact" and _WANTS_DATE.search(info.text) and _ISSUED.search(info.text):
-        dated = _issue_date_answer(question, info, index, relevant)
+        answer = _aggregate(question, info, index, topic, calibration, chinese, filters)
+    else:
+        answer = _answer_passages(question, info, index, topic, calibration, chinese, k, filters)
+    answer.notices = notices + answer.notices
+    return answer
+
+
+def _filters(region: str | Region | None, year: int | None) -> dict[str, Any]:
+    """Explicit filters given by the caller, as ``PolicyIndex.search`` takes them."""
+    out: dict[str, Any] = {}
+    if region is not None:
+        from .errors import QueryError
+        from .regions import resolve_place
+
+        place = region if isinstance(region, Region) else resolve_place(region)
+        if place is None:
+            raise QueryError(f"unknown place {region!r}: give a province, city or county name such as 金华 or 武义县")
+        out["region"] = place
+    if year is not None:
+        out["year"] = int(year)
+    return out
+
+
+def refuses(question: str, index: Any) -> bool:
+    """True when ``ask`` answers "not found" without retrieval: not a question about any text (noise), or a
+    place or year that no document of the index is from."""
+    info = analyze_question(question, index.tokenizer, known_places=index.regions)
+    return _refusal(question, info, index) is not None
+
+
+def _not_found(question: str, info: QuestionInfo, text: str) -> Answer:
+    return Answer(question, info.kind, False, text)
+
+
+def _refusal(question: str, info: QuestionInfo, index: Any) -> Answer | None:
+    """"Not found" answers that need no retrieval: not a question about any text, or a place or year named in
+    the question that no document of the index is from."""
+    n = len(index.doc_list)
+    if not info.topic.strip() or not re.search(r"[\u4e00-\u9fffA-Za-z]", info.topic):
+        return _not_found(question, info, f"这不是可以在文件中查找的问题：请用中文或英文提问，例如“哪些城市推进殡葬改革”。"
+                                          f"已索引 {n} 份文件。")
+    if not has_chinese(info.topic) and _looks_like_noise(info.topic, index):
+        return _not_found(question, info, f"“{info.topic}”看起来不是一个问题：请用中文或英文的词语提问，"
+                                          f"例如“哪些城市推进殡葬改革”。已索引 {n} 份文件。")
+    mask = None
+    places = Filter(regions=tuple(info.places)) if info.places else None
+    if places is not None:
+        mask = index.filter_mask(places)
+        if not mask.any():
+            names = "、".join(p.label() for p in info.places)
+            return _not_found(question, info, f"索引中没有来自{names}的文件，无法回答。已索引 {n} 份文件。")
+    if info.years and not _year_present(index, info.years, mask, places):
+        where = "、".join(p.label() for p in info.places)
+        years = "、".join(f"{y}年" for y in info.years)
+        have = sorted({d["date"][:4] for d, ok in zip(index.doc_list, mask if mask is not None else [True] * n)
+                       if ok and d.get("date")})
+        return _not_found(question, info, f"索引中没有{where}{years}的文件，也没有提到{years}的段落，无法回答。"
+                                          + (f"已有{where}文件的年份：{'、'.join(have)}。" if have else ""))
+    return None
+
+
+def _looks_like_noise(text: str, index: Any) -> bool:
+    """True for Latin-letter text that is not words: the model cuts real words into one or two pieces
+    (funeral → 1, promoting → 2) and key mashes into many (asdfghjkl → 5). Needs a model that can count its
+    word pieces; others are never judged noise here."""
+    words = re.findall(r"[A-Za-z]+", text)
+    count = getattr(index.embedder, "token_count", None)
+    if not words or count is None:
+        return False
+    return count(" ".join(words)) / len(words) > NOISE_PIECES_PER_WORD
+
+
+def _year_present(index: Any, years: list[int], doc_mask: np.ndarray | None, places: Filter | None) -> bool:
+    """True when some document (within ``doc_mask``, the documents of ``places``) is dated or titled in one of
+    ``years``, or mentions it."""
+    by_date = index.year_mask(years)
+    if (by_date if doc_mask is None else by_date & doc_mask).any():
+        return True
+    for y in years:
+        term = index.tokenizer.tokenize(f"{y}年")[:1]
+        if term and len(index.backend.postings(term, places)):
+            return True
+    return False
+
+
+def _search(index: Any, question: str, k: int, info: QuestionInfo, **filters: Any) -> list[Hit]:
+    return retrieval.search(index, question, k=k, mode="hybrid", info=info, **filters)
+
+
+def _answer_passages(question: str, info: QuestionInfo, index: Any, topic: Topic, calibration: Calibration,
+                     chinese: bool, k: int, filters: dict[str, Any]) -> Answer:
+    hits = _search(index, question, max(CANDIDATES, k * 5), info, **filters)
+    scored = _score(index, topic, hits)
+    rule = _found_rule(calibration, chinese, scored)
+    relevant = [s for s in scored if rule.passes(s)]
+    if not relevant:
+        what = info.topic if chinese else question
+        return _not_found(question, info, f"在已索引的 {len(index.doc_list)} 份文件中没有找到与“{what}”相关的内容。")
+    if info.kind == "fact" and WANTS_DATE.search(info.text) and _ISSUED.search(info.text):
+        dated = _issue_date_answer(question, info, index, topic, relevant)
         if dated is not None:
             return dated
     if info.kind == "fact":
-        shown = relevant
-    else:
-        # Open questions also cite passages close to the best one, but only close: an absolute floor
-        # alone let every loosely related item of a long work plan in (see README).
-        best_cov = max(s.coverage for s in relevant)
-        best_dense = max(s.dense for s in relevant)
-        cov_floor = max(SHOW_COVERAGE, SHOW_RELATIVE_COVERAGE * best_cov)
-        dense_floor = max(SHOW_DENSE, best_dense - SHOW_DENSE_MARGIN)
-        shown = [s for s in scored if _passes(s, cov_floor, dense_floor, chinese)]
-    return _passages(question, info, index, shown, k)
+        return _fact(question, info, index, topic, relevant)
+    # Open questions also cite passages close to the best one, but only close: an absolute floor alone let
+    # every loosely related item of a long work plan in (see README).
+    best_cov = max(s.coverage for s in relevant)
+    best_dense = max(s.dense for s in relevant)
+    show = _Rule(max(SHOW_COVERAGE, SHOW_RELATIVE_COVERAGE * best_cov) if chinese else float("inf"),
+                 best_dense - SHOW_DENSE_MARGIN if rule.dense is not None else None)
+    if calibration.show_dense is not None and show.dense is not None:
+        show.dense = max(show.dense, calibration.show_dense)
+    shown = [s for s in scored if show.passes(s)] or relevant[:1]
+    return _open(question, info, index, topic, shown[:k])
 
 
-def _aggregate(question: str, info: QuestionInfo, index: Any, scored: list[_Scored], chinese: bool,
-               k: int) -> Answer:
-    by_doc: dict[str, list[_Scored]] = {}
-    for s in scored:
-        by_doc.setdefault(s.doc, []).append(s)
-    citations: list[Citation] = []
-    groups: dict[Region, AnswerGroup] = {}
-    order: list[Region] = []
-    for source, items in by_doc.items():
-        passing = [s for s in items if _passes(s, DOC_COVERAGE, DOC_DENSE, chinese)]
-        content = [s for s in passing if s.hit.chunk.kind != "toc"]
-        evidence = content[:2] or passing[:1]
-        if not evidence:
-            continue
-        meta = index.documents.get(source, {})
-        region = Region.from_dict(meta.get("region"))
-        district = meta.get("issuer_level") == "district" and not region.county
-        group = groups.get(region)
-        if group is None:
-            group = groups[region] = AnswerGroup(region, [], toc_only=not content, district_document=district)
-            order.append(region)
-        elif content:
-            group.toc_only = False
-        for s in evidence:
-            c = _citation(len(citations) + 1, s)
-            c.highlight = _highlight(c.text, info, index) if c.kind != "toc" else _toc_line(c.text, info, index)
-            citations.append(c)
-            group.citations.append(c.id)
-    if not groups:
-        return Answer(question, info.kind, False,
-                      f"在已索引的 {len(index.doc_list)} 份文件中没有找到明确涉及“{info.topic}”的地方。")
-    listed = [groups[r] for r in order if not groups[r].toc_only]
-    toc = [groups[r] for r in order if groups[r].toc_only]
-    parts = []
-    if listed:
-        parts.append(f"共{len(listed)}个地方的文件涉及“{info.topic}”："
-                     + "、".join(f"{g.label}{''.join(f'[{c}]' for c in g.citations)}" for g in listed) + "。")
-    if toc:
-        parts.append("仅在目录中提到（正文未收录）："
-                     + "、".join(f"{g.label}{''.join(f'[{c}]' for c in g.citations)}" for g in toc) + "。")
-    return Answer(question, info.kind, True, "".join(parts), listed + toc, citations)
-
-
-def _passages(question: str, info: QuestionInfo, index: Any, relevant: list[_Scored], k: int) -> Answer:
-    chosen = relevant[: (3 if info.kind == "fact" else k)]
-    # Open questions: passages grouped by document, documents in the order of their best passage.
-    if info.kind != "fact":
-        docs: dict[str, list[_Scored]] = {}
-        for s in chosen:
-            docs.setdefault(s.doc, []).append(s)
-        chosen = [s for items in docs.values() for s in items]
-    citations = []
-    groups: dict[str, AnswerGroup] = {}
-    lines = []
-    for s in chosen:
-        c = _citation(len(citations) + 1, s)
-        c.highlight = _highlight(c.text, info, index)
+def _fact(question: str, info: QuestionInfo, index: Any, topic: Topic, relevant: list[_Scored]) -> Answer:
+    """The passage whose best sentence holds the topic and the asked number or date leads; two more follow."""
+    ranked = []
+    for order, s in enumerate(relevant[:10]):
+        sentences = sentence_scores(s.hit.chunk.text, info, index, topic)
+        best = max(sentences, key=lambda item: item[1]) if sentences else (None, 0.0)
+        ranked.append((best[1], -order, s, best[0]))
+    ranked.sort(key=lambda item: (-item[0], -item[1]))
+    citations, groups = [], {}
+    for _, _, s, span in ranked[:3]:
+        c = _citation(len(citations) + 1, s.hit)
+        c.highlight = span
         citations.append(c)
         meta = index.documents.get(s.doc, {})
-        g = groups.setdefault(s.doc, AnswerGroup(c.region, [], district_document=meta.get("issuer_level") == "district"
-                                                and not c.region.county))
-        g.citations.append(c.id)
-    if info.kind == "fact":
-        for c in citations:
-            sent = c.text[c.highlight[0]:c.highlight[1]] if c.highlight else c.text[:80]
-            lines.append(f"{c.region.label()}：“{sent.strip()}”[{c.id}]")
-        text = "\n".join(lines[:1]) + ("\n另见 " + "、".join(f"[{c.id}]" for c in citations[1:]) if len(citations) > 1 else "")
-    else:
-        for g in groups.values():
-            first = citations[g.citations[0] - 1]
-            items = []
-            for n in g.citations:
-                c = citations[n - 1]
-                items.append(f"{c.headings[-1] if c.headings else '（前言）'}[{n}]")
-            lines.append(f"{g.label}《{first.title or Path(first.source).name}》：" + "；".join(items))
-        text = f"相关内容见 {len(groups)} 份文件：\n" + "\n".join(lines)
+        groups.setdefault(s.doc, AnswerGroup(c.region, [], district_document=_district(meta, c.region))
+                          ).citations.append(c.id)
+    lead = citations[0]
+    sentence = lead.text[lead.highlight[0]:lead.highlight[1]] if lead.highlight else lead.text[:80]
+    text = f"{lead.region.label()}：“{sentence.strip()}”[{lead.id}]"
+    if len(citations) > 1:
+        text += "\n另见 " + "、".join(f"[{c.id}]" for c in citations[1:])
     return Answer(question, info.kind, True, text, list(groups.values()), citations)
 
+
+def _open(question: str, info: QuestionInfo, index: Any, topic: Topic, chosen: list[_Scored]) -> Answer:
+    """Passages grouped by document, documents in the order of their best passage."""
+    docs: dict[str, list[_Scored]] = {}
+    for s in chosen:
+        docs.setdefault(s.doc, []).append(s)
+    citations: list[Citation] = []
+    groups: list[AnswerGroup] = []
+    lines = []
+    for source, items in docs.items():
+        meta = index.documents.get(source, {})
+        group = None
+        for s in items:
+            c = _citation(len(citations) + 1, s.hit)
+            c.highlight = highlight(c.text, info, index, topic)
+            citations.append(c)
+            if group is None:
+                group = AnswerGroup(c.region, [], district_document=_district(meta, c.region))
+                groups.append(group)
+            group.citations.append(c.id)
+        assert group is not None
+        first = citations[group.citations[0] - 1]
+        items_text = "；".join(f"{citations[n - 1].headings[-1] if citations[n - 1].headings else '（前言）'}[{n}]"
+                               for n in group.citations)
+        lines.append(f"{group.label}{_title_phrase(meta, first.source)}：{items_text}")
+    text = f"相关内容见 {len(groups)} 份文件：\n" + "\n".join(lines)
+    return Answer(question, info.kind, True, text, groups, citations)
+
+
+# ------------------------------------------------------------------ which places
+def _aggregate(question: str, info: QuestionInfo, index: Any, topic: Topic, calibration: Calibration,
+               chinese: bool, filters: dict[str, Any]) -> Answer:
+    level = agg.normalize_level(info.aggregation_level)
+    scope = info.scope
+    if scope is None and len(info.places) == 1:
+        scope = info.places[0]
+    search_filters = {"region": scope} if scope is not None else {}
+    for value in ("region", "year"):
+        if value in filters:
+            search_filters.setdefault(value, filters[value])
+    within = _documents_within(scope, filters)
+    allowed = index.filter_mask(within)
+    hits = _search(index, question, agg.HYBRID_CANDIDATES, info, **search_filters)
+    rows, coverage = agg.candidate_rows(index, topic, [h.row for h in hits], within)
+    if chinese:
+        thresholds = agg.Thresholds(PROVISION_COVERAGE if info.asks_provisions else DOC_COVERAGE,
+                                    calibration.doc_dense)
+    else:
+        rule = _found_rule(calibration, False, _score(index, topic, hits))
+        thresholds = agg.Thresholds(float("inf"), rule.dense)
+    qvec = index.embed_query(question)
+    if info.document_kind and chinese:
+        evidence = agg.documents_by_title(index, topic, rows, coverage, qvec, allowed, index.chunk)
+    else:
+        evidence = agg.judge_documents(index, rows, coverage, qvec, thresholds, topic, index.chunk,
+                                       at_length=info.asks_provisions)
+    groups = agg.group_by_place(evidence, level, index.document_region)
+    what = info.topic if chinese else question
+    places = [g for g in groups if g.kind == "place"]
+    if not places and not any(g.kind == "toc_only" for g in groups):
+        where = f"{scope.label()}的" if scope is not None else ""
+        return _not_found(question, info, f"在已索引的 {len(index.doc_list)} 份文件中没有找到{where}文件明确涉及“{what}”。")
+    citations: list[Citation] = []
+    out_groups: list[AnswerGroup] = []
+    for g in groups:
+        ids = []
+        for doc, p in g.best_passages():
+            hit = _hit_of(index, doc, p)
+            c = _citation(len(citations) + 1, hit)
+            c.highlight = toc_line(c.text, info, index) if c.kind == "toc" else highlight(c.text, info, index, topic)
+            citations.append(c)
+            ids.append(c.id)
+        meta = index.doc_list[g.documents[0].doc]
+        out_groups.append(AnswerGroup(g.place, ids, toc_only=g.kind == "toc_only",
+                                      district_document=g.kind != "place" and _district(meta, g.place),
+                                      kind=g.kind, members=list(g.members), documents=len(g.documents)))
+    text = _aggregate_text(out_groups, level, what)
+    return Answer(question, info.kind, True, text, out_groups, citations, count=len(places))
+
+
+def _documents_within(scope: Region | None, filters: dict[str, Any]) -> Filter | None:
+    """The documents a "which places" answer may count: within the scope and the explicit filters (None: all)."""
+    parts = ([Filter(regions=(scope,))] if scope is not None else []) + \
+        ([Filter(regions=(filters["region"],))] if "region" in filters else []) + \
+        ([Filter(years=(filters["year"],))] if "year" in filters else [])
+    if not parts:
+        return None
+    out: Filter | None = parts[0]
+    for f in parts[1:]:
+        out = out & f if out is not None else None
+    return out if out is not None else Filter(sources=("",))  # disjoint places: no document passes
+
+
+def _hit_of(index: Any, doc: int, p: agg.Passage) -> Hit:
+    from .metadata import is_expired
+
+    meta = index.doc_list[doc]
+    return Hit(rank=0, score=p.strength, chunk=index.chunk(p.row), title=meta.get("title"),
+               region=index.document_region(doc), date=meta.get("date"),
+               scores={"coverage": p.coverage, "dense": p.dense}, row=p.row, expired=is_expired(meta))
+
+
+def _refs(group: AnswerGroup) -> str:
+    return "".join(f"[{c}]" for c in group.citations)
+
+
+def _aggregate_text(groups: list[AnswerGroup], level: str, what: str) -> str:
+    places = [g for g in groups if g.kind == "place"]
+    parts = []
+    if places:
+        shown = places[:agg.LISTED_PLACES]
+        rest = len(places) - len(shown)
+        parts.append(f"共{len(places)}个{agg.level_words(level)}的文件涉及“{what}”："
+                     + "、".join(f"{g.label}{_refs(g)}" for g in shown)
+                     + (f"，及其他 {rest} 个（完整列表见 --json）" if rest else "") + "。")
+    toc = [g for g in groups if g.kind == "toc_only"]
+    if toc:
+        parts.append("仅目录中提到（正文未见相关内容）：" + "、".join(f"{g.label}{_refs(g)}" for g in toc) + "。")
+    other = [g for g in groups if g.kind == "other_level"]
+    if other:
+        parts.append("另有上级文件涉及（不计入）：" + "、".join(f"{g.label}{_refs(g)}" for g in other) + "。")
+    unknown = [g for g in groups if g.kind == "unknown"]
+    if unknown:
+        n_docs = sum(g.documents for g in unknown)
+        parts.append(f"另有 {n_docs} 份地区不明的文件涉及（不计入）：{''.join(_refs(g) for g in unknown)}。")
+    return "".join(parts)

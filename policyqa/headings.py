@@ -27,13 +27,14 @@ _MARKERS: tuple[tuple[str, str], ...] = (
     ("circled", "[①-⑳]"),
 )
 _MARKER_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _MARKERS))
+_INLINE_RE = re.compile("(?<=[。；;！？!? \t\u3000])(?:" + "|".join(pat for _, pat in _MARKERS) + ")")
 # What may follow a marker: a CJK character, an opening quote or bracket (not a digit, unit or punctuation).
 _AFTER = re.compile(r"\s*[\u4e00-\u9fff“‘\"《（(「【A-Za-z]")
 # After a Chinese-numeral marker a year may follow (一、2024年工作总结); after 1. it may not (1.1万人).
 _AFTER_CN = re.compile(r"\s*[\u4e00-\u9fff“‘\"《（(「【A-Za-z0-9０-９]")
 # A bare number directly followed by text ("45做好…") counts only when it continues the numbering.
 _BARE_NUM = re.compile(rf"(?P<bare>{_NUM})(?=[\u4e00-\u9fff])")
-_SENTENCE_END = "。！？!?"
+_SENTENCE_END_RE = re.compile("[。！？!?]")
 
 
 @dataclass(frozen=True)
@@ -98,9 +99,7 @@ def bare_number_at(text: str, pos: int = 0) -> Marker | None:
 def inline_candidates(text: str) -> list[Marker]:
     """Markers that follow a sentence end or a space inside a line (headings that lost their line break)."""
     found = []
-    for m in _MARKER_RE.finditer(text):
-        if m.start() == 0 or text[m.start() - 1] not in "。；;！？!? \t\u3000":
-            continue
+    for m in _INLINE_RE.finditer(text):  # the preceding character is checked by the regex, in C
         marker = marker_at(text, m.start())
         if marker is not None:
             found.append(marker)
@@ -114,10 +113,10 @@ def heading_end(segment: str, marker_end: int) -> tuple[int, bool]:
     standalone heading (``一、工作思路``) is the whole segment.
     """
     body = segment[marker_end:]
-    for i, ch in enumerate(body):
-        if ch in _SENTENCE_END:
-            rest = body[i + 1:].strip()
-            return marker_end + i, not rest
+    end = _SENTENCE_END_RE.search(body)
+    if end is not None:
+        i = end.start()
+        return marker_end + i, not body[i + 1:].strip()
     stripped = segment.rstrip()
     if len(stripped) <= 60:
         return len(stripped), True

@@ -14,8 +14,8 @@ from typing import Any
 
 import numpy as np
 
-from . import store
-from .backends import Backend, Filter, LocalBackend, Ranked
+from . import integrity, store
+from .backends import Backend, DocumentTable, Filter, LocalBackend, Ranked
 from .errors import IndexCorruptError, IndexMismatchError, IndexMissingError, PolicyQAError, QueryError
 from .fusion import FUSION_METHODS, rrf, top, weighted
 from .models import Chunk, Document, Hit, Region, SkippedFile
@@ -74,6 +74,8 @@ class BuildSummary:
     reused_embeddings: int = 0
     skipped: list[SkippedFile] = field(default_factory=list)
     rebuilt_reason: str | None = None
+    repaired: str | None = None  # the damage found in the live index, which this build replaced
+    kept_after_error: int = 0  # documents whose file failed to read now: their indexed version was kept
     seconds: float = 0.0
     embed_seconds: float = 0.0
 
@@ -119,43 +121,55 @@ class PolicyIndex:
         self.backend = backend
         self.doc_list = backend.documents()
         self.documents = {d["source"]: d for d in self.doc_list}
-        # The loaded generation's chunk records (local backend): incremental builds copy them as bytes.
+        # The loaded generation's chunk records by row (local backend): incremental builds copy them as bytes.
         self.chunks = getattr(backend, "store", None)
         self._embedder = embedder
         self._tokenizer: Any = None
+        self._calibration: Any = None
         self.config = config or SearchConfig()
+        self._regions = [Region.from_dict(d.get("region")) for d in self.doc_list]
+        self._table = DocumentTable(self.doc_list)
+        self._lease: store.GenerationLease | None = None
+        self._user_words: bytes | None = None
 
     # ---------------------------------------------------------------- loading
     @classmethod
     def load(cls, directory: str | Path | None = None, embedder: Any = None,
              config: SearchConfig | None = None) -> "PolicyIndex":
         """Open the live generation of an index directory, checking its manifest against this library."""
-        from .bm25 import BM25Index
-        from .dense import DenseIndex
-
         directory = Path(directory) if directory is not None else default_index_dir()
-        gen = store.current_generation(directory)
-        manifest = store.read_json(gen / "manifest.json")
-        _check_manifest(manifest, directory, embedder, gen)
-        documents = store.read_json(gen / "documents.json")
-        count = int(manifest["chunk_count"])
-        chunks = store.ChunkStore(gen, count)
+        # Held until close(): no writer removes this generation while it is open.
+        lease = store.GenerationLease.acquire(directory)
+        gen = lease.path
+        manifest: Any = None
         try:
-            bm25 = BM25Index.load(gen / "bm25")
-            dense = DenseIndex.load(gen / "dense")
-        except PolicyQAError:
+            manifest = store.read_json(gen / "manifest.json")
+            if isinstance(manifest, dict) and "format_version" in manifest:
+                _check_format(manifest, directory)  # another version may seal differently
+            integrity.check_seal(manifest, gen)
+            integrity.check_sizes(manifest, gen)
+            integrity.check_checksums(manifest, gen, budget=integrity.LOAD_CHECKSUM_BYTES)
+            # Everything is read now, not later from a path: the user dictionary with the rest.
+            user_words = _read_user_words(gen)
+            _check_manifest(manifest, directory, embedder, gen, user_words)
+            documents = store.read_json(gen / "documents.json")
+            if not isinstance(documents, list) or not all(isinstance(d, dict) and isinstance(d.get("source"), str)
+                                                          for d in documents):
+                raise integrity.damaged(gen, "documents.json", "is corrupt (not a list of documents)")
+            backend = LocalBackend.open(gen, documents, int(manifest["chunk_count"]))
+        except (IndexCorruptError, IndexMismatchError):
+            lease.close()
             raise
-        except Exception as exc:  # any damage in numpy/faiss files is reported the same way
-            raise IndexCorruptError(
-                f"index files in {gen} cannot be read ({exc.__class__.__name__}: {exc}): "
-                f"rebuild with `policyqa index --rebuild --index {directory}`"
-            ) from None
-        if len(bm25) != count or len(dense) != count:
-            raise IndexCorruptError(
-                f"index in {gen} is inconsistent ({count} chunks, {len(bm25)} BM25 rows, {len(dense)} vectors): "
-                f"rebuild with `policyqa index --rebuild --index {directory}`"
-            )
-        return cls(directory, gen, manifest, LocalBackend(documents, chunks, bm25, dense), embedder, config)
+        except BaseException as exc:
+            lease.close()
+            if not isinstance(exc, Exception) or isinstance(exc, PolicyQAError):
+                raise
+            # Any other failure to read numpy/faiss/json files: a full check names the damaged file.
+            raise integrity.explain(exc, manifest, gen) from None
+        index = cls(directory, gen, manifest, backend, embedder, config)
+        index._lease = lease
+        index._user_words = user_words
+        return index
 
     @property
     def embedder(self) -> Any:
@@ -174,11 +188,20 @@ class PolicyIndex:
         return self._embedder
 
     @property
+    def calibration(self) -> Any:
+        """Dense-similarity thresholds for this index's embedder (its own record, else the bundled one)."""
+        if self._calibration is None:
+            from .calibration import for_index
+
+            self._calibration = for_index(self.directory, self.manifest["embedder"]["id"])
+        return self._calibration
+
+    @property
     def tokenizer(self) -> Any:
         if self._tokenizer is None:
             from .tokenizer import Tokenizer
 
-            self._tokenizer = Tokenizer(user_dict=_user_dict_of(self.generation))
+            self._tokenizer = Tokenizer(user_words=self._user_words)
         return self._tokenizer
 
     def __len__(self) -> int:
@@ -189,15 +212,50 @@ class PolicyIndex:
                 f"chunks={len(self)}, embedder={self.manifest['embedder']['id']!r})")
 
     def document_text(self, source: str) -> str:
-        """The full text of an indexed document, the text that chunk offsets index into.
+        """The full text of an indexed document, the text that chunk offsets index into: the text stored
+        with the index for web pages, PDF, Word and OFD files, the file itself for text files.
 
         Raises PolicyQAError when the document is not in the index or its text cannot be read.
         """
-        from .readers import read_text
+        from .textstore import document_text
 
         if source not in self.documents:
             raise QueryError(f"no document {source!r} in index {self.directory}")
-        return read_text(source)[0]
+        return document_text(self.generation, self.documents[source])
+
+    # ---------------------------------------------------------------- what `ask` reads
+    def chunk(self, key: Any) -> Chunk:
+        """The chunk record of a backend key (``Hit.row``)."""
+        return self.backend.chunk(key)
+
+    def chunk_doc_rows(self, keys: Sequence[Any]) -> np.ndarray:
+        """The document number (position in ``doc_list``) of each chunk key."""
+        if not len(keys):
+            return np.zeros(0, dtype=np.int64)
+        return self.backend.document_numbers(keys)
+
+    def first_rows(self, docs: Sequence[int]) -> list[Any]:
+        """The key of the first chunk of each document number."""
+        return self.backend.first_keys(docs)
+
+    def chunk_counts(self) -> np.ndarray:
+        """The number of chunks of each document, in ``doc_list`` order."""
+        return self.backend.chunk_counts()
+
+    def embed_query(self, text: str) -> np.ndarray:
+        """The query vector of ``text`` with the index's embedder."""
+        from .textnorm import normalize
+
+        return self.embedder.embed_queries([normalize(text)])[0]
+
+    @property
+    def regions(self) -> list[Region]:
+        """The place of every document, in document order."""
+        return self._regions
+
+    def document_region(self, doc: int) -> Region:
+        """The place of document number ``doc``."""
+        return self._regions[int(doc)]
 
     def document_of(self, key: Any) -> dict[str, Any]:
         """Metadata of the document that chunk ``key`` (``Hit.row``) belongs to."""
@@ -215,18 +273,31 @@ class PolicyIndex:
             return None
         regions: tuple[Region, ...] = ()
         if region is not None:
-            from .regions import resolve_place
-
-            place = region if isinstance(region, Region) else resolve_place(region)
-            if place is None:
-                raise QueryError(f"unknown place {region!r}: give a province, city or county name such as 金华 or 武义县")
-            regions = (place,)
+            regions = (_resolve(region),)
         sources: tuple[str, ...] = ()
         if source is not None:
             sources = tuple(d["source"] for d in self.doc_list if d["source"] == source
                             or Path(d["source"]).name == source or source in d["source"])
             sources = sources or (source,)  # no such document: a filter nothing passes
         return Filter(regions=regions, years=() if year is None else (int(year),), sources=sources)
+
+    def filter_mask(self, filter: Filter | None) -> np.ndarray | None:
+        """Boolean mask over documents: those that pass ``filter`` (None when there is no filter)."""
+        return self._table.mask(filter)
+
+    def doc_mask(self, region: str | Region | None = None, year: int | None = None,
+                 source: str | None = None) -> np.ndarray | None:
+        """Boolean mask over documents for the filters given, or None when no filter is set."""
+        return self.filter_mask(self.make_filter(region, year, source))
+
+    def region_mask(self, region: str | Region) -> np.ndarray:
+        """Boolean mask over documents: those from ``region`` or places within it."""
+        return self._table.mask(Filter(regions=(_resolve(region),)))
+
+    def year_mask(self, years: Sequence[int]) -> np.ndarray:
+        """Boolean mask over documents dated in (or titled with) one of ``years``."""
+        mask = self._table.mask(Filter(years=tuple(years)))
+        return np.zeros(len(self.doc_list), dtype=bool) if mask is None else mask
 
     # ---------------------------------------------------------------- search
     def search(self, query: str, k: int = 10, mode: str = "hybrid", region: str | Region | None = None,
@@ -239,8 +310,10 @@ class PolicyIndex:
         (``SearchConfig.place_boost``/``year_boost``) and the best chunks of the preferred places join the
         candidates. The query itself is not analysed here (``retrieval.search`` does that).
         """
-        if not query or not query.strip():
-            raise QueryError("the query is empty: ask a question, e.g. 哪些城市推进殡葬改革")
+        from .limits import check_query
+        from .metadata import is_expired
+
+        check_query(query)
         if mode not in MODES:
             raise QueryError(f"unknown mode {mode!r}: use one of {', '.join(MODES)}")
         if k < 1:
@@ -256,9 +329,7 @@ class PolicyIndex:
 
         results: dict[str, Ranked] = {}
         if mode in ("hybrid", "dense"):
-            from .textnorm import normalize
-
-            qvec = self.embedder.embed_queries([normalize(query)])[0]
+            qvec = self.embed_query(query)
             results["dense"] = gather(lambda f: self.backend.dense_top_k(qvec, n_cand, f))
         if mode in ("hybrid", "bm25"):
             tokens = self.tokenizer.tokenize(query)
@@ -287,6 +358,7 @@ class PolicyIndex:
                 rank=rank, score=score, chunk=self.backend.chunk(key), title=doc.get("title"),
                 region=Region.from_dict(doc.get("region")), date=doc.get("date"),
                 scores={name: s[key] for name, s in side.items() if key in s}, row=key,
+                expired=is_expired(doc),
             ))
         return hits
 
@@ -317,8 +389,22 @@ class PolicyIndex:
         return [t for t, w in ranked[: self.config.prf_terms] if w > 0]
 
     def close(self) -> None:
-        """Release open files."""
+        """Release open files and the lease on the generation (a writer may then remove it)."""
         self.backend.close()
+        if self._lease is not None:
+            self._lease.close()
+
+
+def _resolve(region: str | Region) -> Region:
+    """A Region for a place name (or the Region itself); QueryError for a place the gazetteer does not know."""
+    if isinstance(region, Region):
+        return region
+    from .regions import resolve_place
+
+    place = resolve_place(region)
+    if place is None:
+        raise QueryError(f"unknown place {region!r}: give a province, city or county name such as 金华 or 武义县")
+    return place
 
 
 def _merge(a: Ranked, b: Ranked) -> Ranked:
@@ -333,19 +419,28 @@ def _merge(a: Ranked, b: Ranked) -> Ranked:
 USER_DICT_FILE = "user_dict.txt"
 
 
-def _user_dict_of(gen: Path) -> Path | None:
-    """The user dictionary a generation was tokenized with (copied into it at build time), if any."""
-    path = Path(gen) / USER_DICT_FILE
-    return path if path.exists() else None
+def _read_user_words(gen: Path) -> bytes | None:
+    """The bytes of a generation's user dictionary, or None when it has none."""
+    try:
+        return (Path(gen) / USER_DICT_FILE).read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise IndexCorruptError(f"index file {gen / USER_DICT_FILE} cannot be read ({exc.strerror})") from None
 
 
-def _check_manifest(manifest: dict[str, Any], directory: Path, embedder: Any, gen: Path) -> None:
-    version = manifest.get("format_version")
+def _check_format(manifest: Any, directory: Path) -> None:
+    version = manifest.get("format_version") if isinstance(manifest, dict) else None
     if version != FORMAT_VERSION:
         raise IndexMismatchError(
             f"index {directory} has format version {version}, this policyqa reads version {FORMAT_VERSION}: "
             f"rebuild it with `policyqa index --rebuild --index {directory}`"
         )
+
+
+def _check_manifest(manifest: dict[str, Any], directory: Path, embedder: Any, gen: Path,
+                    user_words: bytes | None = None) -> None:
+    _check_format(manifest, directory)
     for key in ("embedder", "tokenizer", "chunk_count", "documents"):
         if key not in manifest:
             raise IndexCorruptError(f"index manifest in {directory} lacks {key!r}: rebuild with `policyqa index --rebuild`")
@@ -358,7 +453,7 @@ def _check_manifest(manifest: dict[str, Any], directory: Path, embedder: Any, ge
         )
     from .tokenizer import Tokenizer
 
-    current = Tokenizer(user_dict=_user_dict_of(gen)).version
+    current = Tokenizer(user_words=user_words).version
     if manifest["tokenizer"].get("version") != current:
         raise IndexMismatchError(
             f"index {directory} was tokenized with {manifest['tokenizer'].get('version')!r}, this policyqa uses "
@@ -368,7 +463,9 @@ def _check_manifest(manifest: dict[str, Any], directory: Path, embedder: Any, ge
 
 # -------------------------------------------------------------------- building
 def _doc_key(doc: Document) -> str:
-    meta = repr(sorted((k, str(v)) for k, v in doc.meta_dict().items() if k not in ("digest", "encoding")))
+    # Where the file is read from and how its metadata was given do not change what is indexed.
+    skip = ("digest", "encoding", "path", "meta_digest")
+    meta = repr(sorted((k, str(v)) for k, v in doc.meta_dict().items() if k not in skip))
     return hashlib.sha256(f"{doc.digest}|{meta}".encode()).hexdigest()
 
 
@@ -387,53 +484,78 @@ def build_index(paths: Sequence[str | Path] | None = None, directory: str | Path
     """
     from .ingest import ingest_paths
 
-    paths = list(paths) if paths else [DEFAULT_CORPUS]
-    known = {} if rebuild else _known_digests(Path(directory) if directory is not None else default_index_dir())
-    report = ingest_paths(paths, known=known)
+    directory = Path(directory) if directory is not None else default_index_dir()
+    paths = list(paths) if paths else _recorded_roots(directory)
+    known = {} if rebuild else _known_digests(directory)
+    report = ingest_paths(paths, known=known, progress=progress)
     if not report.documents and not report.unchanged:
         raise PolicyQAError(
             "no documents to index in " + ", ".join(map(str, paths))
             + (f" ({len(report.skipped)} files skipped: {report.skipped[0].reason})" if report.skipped else "")
-            + ": give files or directories with .txt or .md policy documents"
+            + ": give files or directories with policy documents (.txt, .md, .html, .pdf, .docx, .doc, .wps, .ofd)"
         )
     return build_from_documents(report.documents, directory, embedder, progress, rebuild, config,
-                                skipped=report.skipped, unchanged=report.unchanged, user_dict=user_dict)
+                                skipped=report.skipped, unchanged=report.unchanged, user_dict=user_dict,
+                                locations=report.locations, roots=[str(Path(p).absolute()) for p in paths])
 
 
-def _live_user_dict(directory: Path) -> Path | None:
-    """The user dictionary of the live generation, even when that index cannot be reused (another model, an
-    older dictionary, --rebuild): a user's terms are kept until they give another file."""
+def _keep_failed(skipped: Sequence[SkippedFile], old_keys: dict[str, str]) -> set[str]:
+    """Indexed sources whose file failed to read now (or whose path given is missing): they are kept as
+    indexed, never removed. Marks those SkippedFile entries as ``kept``."""
+    kept: set[str] = set()
+    for s in skipped:
+        if s.kind == "error" and s.source in old_keys:
+            kept.add(s.source)
+            s.kept = True
+        elif s.kind == "missing":
+            prefix = Path(s.path).name + "/"
+            under = {k for k in old_keys if k == s.source or k.startswith(prefix)}
+            kept |= under
+            s.kept = bool(under)
+    return kept
+
+
+def _recorded_roots(directory: Path) -> list[str]:
+    """The corpus paths an index was last built from (so a plain ``policyqa index`` updates or repairs it),
+    else the sample corpus."""
+    recorded = integrity.recorded_manifest(directory)
+    roots = recorded.get("roots") if recorded else None
+    if isinstance(roots, list) and roots and all(isinstance(r, str) for r in roots):
+        return roots
+    return [DEFAULT_CORPUS]
+
+
+def _read_user_dict(path: str | Path) -> bytes:
     try:
-        return _user_dict_of(store.current_generation(directory))
-    except PolicyQAError:
-        return None
-
-
-def _read_user_dict(path: str | Path) -> str:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
+        data = Path(path).read_bytes()
+        data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise PolicyQAError(f"cannot read user dictionary {path}: {exc}: give a UTF-8 text file with one "
                             "`word [freq]` per line") from None
-    return text
+    return data
 
 
-def _known_digests(directory: Path) -> dict[str, str]:
-    """source → raw-file digest of the live index, so unchanged files need not be parsed again (best effort:
-    anything unreadable just means every file is parsed)."""
+def _known_digests(directory: Path) -> dict[str, tuple[str, str | None]]:
+    """source → (raw-file digest, user-metadata digest) of the live index, so unchanged files need not be
+    parsed again (best effort: anything unreadable just means every file is parsed)."""
     try:
         gen = store.current_generation(directory)
-        return {d["source"]: d["digest"] for d in store.read_json(gen / "documents.json")}
-    except (PolicyQAError, KeyError, TypeError):
+        return {d["source"]: (d["digest"], d.get("meta_digest")) for d in store.read_json(gen / "documents.json")}
+    except (PolicyQAError, KeyError, TypeError, AttributeError):
         return {}
 
 
 def build_from_documents(documents: Sequence[Document], directory: str | Path | None = None,
                          embedder: Any = None, progress: Progress | None = None, rebuild: bool = False,
                          config: SearchConfig | None = None, skipped: Sequence[SkippedFile] = (),
-                         unchanged: Sequence[str] = (), user_dict: str | Path | None = None
+                         unchanged: Sequence[str] = (), user_dict: str | Path | None = None,
+                         locations: dict[str, str] | None = None, roots: Sequence[str] | None = None
                          ) -> tuple[PolicyIndex, BuildSummary]:
     """Index already chunked documents; see ``build_index``.
+
+    A file in ``skipped`` that failed to read (kind ``error``/``missing``) keeps its indexed version: a read
+    error never deletes. ``locations`` maps sources to the paths they are read from; ``roots`` are the
+    corpus paths given (recorded so that a plain ``policyqa index`` can update or repair the index).
 
     The corpus is ``documents`` plus the sources in ``unchanged``: files whose bytes (and sidecar) match
     the live index, kept as they are without being parsed again.
@@ -449,19 +571,42 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
         if not rebuild:
             try:
                 old = PolicyIndex.load(directory, embedder)
+                try:
+                    # In full before reuse: damage carried into the new generation would get a valid checksum.
+                    integrity.check_checksums(old.manifest, old.generation)
+                except IndexCorruptError:
+                    old.close()
+                    old = None
+                    raise
             except IndexMissingError:
                 pass
-            except (IndexMismatchError, IndexCorruptError) as exc:
+            except IndexCorruptError as exc:
+                summary.repaired = getattr(exc, "detail", str(exc))
+                log.info("repairing a damaged index: %s", exc)
+            except IndexMismatchError as exc:
                 summary.rebuilt_reason = str(exc)
-                log.warning("rebuilding from scratch: %s", exc)
+                log.info("rebuilding from scratch: %s", exc)
         if embedder is None:
             from .embedders import get_embedder
 
-            embedder = old.embedder if old is not None else get_embedder(None)
-        if user_dict is None:
-            user_dict = _live_user_dict(directory)
-        user_dict_text = _read_user_dict(user_dict) if user_dict is not None else None
-        tokenizer = Tokenizer(user_dict=user_dict)
+            recorded = integrity.recorded_manifest(directory) if old is None else None
+            if old is not None:
+                embedder = old.embedder
+            elif recorded is not None and isinstance(recorded.get("embedder"), dict):
+                # Repairing or rebuilding without --model: the model the index was built with.
+                info = recorded["embedder"]
+                embedder = get_embedder(info.get("name"), **(info.get("options") or {}))
+            else:
+                embedder = get_embedder(None)
+        if user_dict is not None:
+            user_words = _read_user_dict(user_dict)
+        else:
+            # The live generation's dictionary, even when that index cannot be reused (another model, damage,
+            # --rebuild): a user's terms are kept until they give another file. A damaged copy is never used.
+            user_words, note = integrity.intact_copy(directory, USER_DICT_FILE)
+            if note:
+                log.warning("%s", note)
+        tokenizer = Tokenizer(user_words=user_words)
         if old is not None and old.manifest["tokenizer"].get("version") != tokenizer.version:
             # Kept BM25 rows were tokenized with the old dictionary: every document is tokenized again
             # (embeddings come from the cache, so this costs no embedding).
@@ -470,22 +615,26 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
             old = None
 
         old_keys: dict[str, str] = old.manifest["documents"] if old is not None else {}
+        locations = dict(locations or {})
         stale = [s for s in unchanged if s not in old_keys]
         if stale:
             # The live index could not be reused (damaged, other model): parse those files after all.
-            from .ingest import ingest_paths
+            from .ingest import FileEntry, ingest_entries
 
-            again = ingest_paths(stale)
+            again = ingest_entries([FileEntry(Path(locations.get(s, s)), s) for s in stale], progress=progress)
             documents = list(documents) + again.documents
             summary.skipped.extend(again.skipped)
             unchanged = [s for s in unchanged if s in old_keys]
+        failed_kept = _keep_failed(summary.skipped, old_keys)
+        summary.kept_after_error = len(failed_kept)
+        parsed = {d.source: d for d in documents}
         keep_sources = {d.source for d in documents if old_keys.get(d.source) == _doc_key(d)}
-        keep_sources |= {s for s in unchanged if s in old_keys}
+        keep_sources |= {s for s in unchanged if s in old_keys} | failed_kept
         new_docs = [d for d in documents if d.source not in keep_sources]
-        summary.unchanged = len(keep_sources)
+        summary.unchanged = len(keep_sources) - len(failed_kept)
         summary.added = sum(1 for d in new_docs if d.source not in old_keys)
         summary.changed = len(new_docs) - summary.added
-        current_sources = {d.source for d in documents} | set(unchanged)
+        current_sources = {d.source for d in documents} | set(unchanged) | failed_kept
         summary.removed = sum(1 for s in old_keys if s not in current_sources)
 
         # Documents in their new order: kept ones first (in old order), then new or changed ones.
@@ -495,6 +644,9 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
             for d in old.doc_list:
                 if d["source"] in keep_sources:
                     doc_index[d["source"]] = len(doc_meta)
+                    d = dict(d, path=locations.get(d["source"], d.get("path")))  # the corpus may have moved
+                    if d["source"] in parsed:
+                        d["meta_digest"] = parsed[d["source"]].meta_digest
                     doc_meta.append(d)
         for d in new_docs:
             doc_index[d.source] = len(doc_meta)
@@ -546,7 +698,6 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
         elif backend is None:
             raise PolicyQAError("the documents produced no chunks: nothing to index")
 
-        bm25, dense = backend.bm25, backend.dense
         n_chunks = len(kept_rows) + len(new_chunks)
         doc_rows = np.concatenate([kept_doc_rows, np.array([doc_index[c.source] for c in new_chunks], dtype=np.int64)])
         doc_keys = {s: old_keys[s] for s in keep_sources}
@@ -556,15 +707,16 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
             "embedder": {"id": embedder.id, "dim": int(embedder.dim), "name": getattr(embedder, "name", None),
                          "options": getattr(embedder, "options", {})},
             "tokenizer": {"version": tokenizer.version},
-            "dense": {"kind": dense.kind},
+            "dense": {"kind": backend.dense.kind},
             "documents": doc_keys,
             "chunk_count": n_chunks,
             "document_count": len(doc_meta),
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "roots": list(roots) if roots is not None else _recorded_roots(directory),
             "library_versions": _library_versions(),
         }
-        _write_generation(directory, manifest, doc_meta, new_chunks, doc_rows, bm25, dense, old, user_dict_text,
-                          kept_rows)
+        _write_generation(directory, manifest, doc_meta, new_chunks, doc_rows, backend, old, user_words,
+                          kept_rows, progress, texts={d.source: d.text for d in new_docs if d.format != "text"})
     summary.documents = len(doc_meta)
     summary.chunks = n_chunks
     summary.seconds = time.perf_counter() - t0
@@ -572,26 +724,37 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
 
 
 def _write_generation(directory: Path, manifest: dict[str, Any], doc_meta: list[dict[str, Any]],
-                      new_chunks: list[Chunk], doc_rows: np.ndarray, bm25: Any, dense: Any,
-                      old: PolicyIndex | None, user_dict_text: str | None = None,
-                      kept_rows: np.ndarray | None = None) -> None:
+                      new_chunks: list[Chunk], doc_rows: np.ndarray, backend: LocalBackend,
+                      old: PolicyIndex | None, user_words: bytes | None = None,
+                      kept_rows: np.ndarray | None = None, progress: Progress | None = None,
+                      texts: dict[str, str] | None = None) -> None:
     """Write a complete generation aside, then publish it; on any failure the live index is untouched.
 
     The chunk table is the old generation's ``kept_rows`` (copied as bytes) followed by ``new_chunks``.
     """
+    def step(done: int) -> None:
+        if progress:
+            progress("writing", done, 5)
+
     gen = store.new_generation_dir(directory)
     try:
-        if user_dict_text is not None:
-            (gen / USER_DICT_FILE).write_text(user_dict_text, encoding="utf-8")
+        step(0)
+        if user_words is not None:
+            (gen / USER_DICT_FILE).write_bytes(user_words)
         kept = (old.chunks, kept_rows) if old is not None and kept_rows is not None and len(kept_rows) else None
         store.write_chunks(gen, new_chunks, doc_rows, kept=kept)
+        store.write_texts(gen, doc_meta, texts or {}, old.generation if old is not None else None)
         store.write_json(gen / "documents.json", doc_meta)
-        bm25.save(gen / "bm25")
-        dense.save(gen / "dense")
+        step(1)
+        backend.save(gen)  # BM25 and dense files
+        step(3)
+        manifest = integrity.seal({**manifest, "files": integrity.file_table(gen)})
         store.write_json(gen / "manifest.json", manifest)
+        step(4)
         if old is not None:
             old.close()
         store.publish(directory, gen)
+        step(5)
     except BaseException:
         store.discard(gen)
         raise

@@ -1,22 +1,17 @@
 """Document metadata: title, issuer, date, 文号 and place, from page furniture, signature, title and text.
 
-A sidecar (``NAME.meta.json`` next to the document, or a line of ``metadata.jsonl`` in its directory)
-overrides anything inferred.
+User metadata (sidecars, ``metadata.jsonl``: ``sidecars.py``) overrides anything inferred.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import re
-from pathlib import Path
 from typing import Any
 
-from .errors import IngestError
 from .furniture import furniture_spans, line_spans
 from .headings import marker_at
-from .models import Region
-from .regions import find_places, infer_region, resolve_place
+from .regions import find_places, infer_region
 
 log = logging.getLogger(__name__)
 
@@ -26,10 +21,10 @@ _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［【(（]\s*\d{4}\s*[〕
 _TITLE_END = re.compile(r"(要点|计划|总结|规划|方案|意见|通知|办法|条例|规定|细则|报告|纲要|决定|公告|通告|批复|函|安排|思路)$")
 _ISSUER = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:民政局|民政厅|人民政府|政府办公室|办公厅|委员会|局|厅|委|办公室)$")
 _ISSUER_IN = re.compile(r"(?:[\u4e00-\u9fff]{0,10}?(?:省|市|县|区))?(?:民政局|民政厅)")
+_MD_TITLE = re.compile(r"^#\s+(\S.*)$")
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
 _SALUTATION = re.compile(r"[:：]\s*$")
-SIDECAR_SUFFIX = ".meta.json"
 _BARE_LEVEL = {"省": "province", "市": "city", "县": "county", "区": "district"}
-CORPUS_METADATA = "metadata.jsonl"
 
 
 def _iso(y: int, m: int, d: int) -> str | None:
@@ -89,8 +84,33 @@ def _signature(lines: list[str]) -> tuple[str | None, str | None]:
     return None, None
 
 
+_ADOPTED = re.compile(r"^[(（]?\s*(?:[\d０-９]{4}\s*年\s*[\d０-９]{1,2}\s*月\s*[\d０-９]{1,2}\s*日)?\s*"
+                      r"(?P<organ>[^\s，。,、《》()（）]{2,40}?(?:人民代表大会|人民代表会|人大|人民政府))")
+_ADOPTION_VERB = re.compile(r"通过|修订|修正|公布|发布")
+
+
+def adopting_organ(lines: list[str]) -> str | None:
+    """The organ that adopted a regulation or rule, from its adoption history before the text
+    (``2011年11月17日 上海市第十三届人民代表大会常务委员会第三十次会议通过`` → ``上海市第十三届人民代表大会``); a line on
+    which a higher organ approves (批准) a lower one's regulation is not its adoption."""
+    for line in lines[:12]:
+        line = line.lstrip("#* ")
+        if marker_at(line) or line.startswith("第"):
+            break
+        m = _ADOPTED.match(line)
+        if m and "批准" not in line and _ADOPTION_VERB.search(line):
+            return m.group("organ")
+    return None
+
+
 def _title(lines: list[str]) -> str | None:
-    """A short line that names a document (…工作要点, …规划), skipping salutations and headings."""
+    """A short line that names a document (…工作要点, …规划), skipping salutations and headings; a Markdown
+    file's first-level heading (``# 上海市养犬管理条例``) is its title whatever its length."""
+    for line in lines[:5]:
+        m = _MD_TITLE.match(line)
+        if m and len(m.group(1)) <= 120:
+            return m.group(1).strip()
+    lines = [_MD_HEADING.sub("", line) for line in lines]
     for line in lines[:60]:
         if len(line) > 40 or "。" in line or _SALUTATION.search(line) or marker_at(line) or "|" in line:
             continue
@@ -118,20 +138,62 @@ def _derived_title(lines: list[str], who: str) -> str | None:
     return f"{who}：{base}" if who else base
 
 
-def extract_metadata(text: str, source: str) -> dict[str, Any]:
-    """Inferred metadata: ``title``, ``issuer``, ``issuer_level``, ``date``, ``doc_number``, ``region``."""
-    fields = _furniture_fields(text)
+def is_expired(meta: dict[str, Any], today: str | None = None) -> bool:
+    """True when a document is past its 失效日期, or its page says it is no longer in force (失效/废止)."""
+    import datetime
+
+    if meta.get("validity") == "失效":
+        return True
+    expiry = meta.get("expiry_date")
+    today = today or datetime.date.today().isoformat()
+    return bool(expiry) and str(expiry) < today
+
+
+def extract_metadata(text: str, source: str, fields: dict[str, Any] | None = None,
+                     field_sources: dict[str, str] | None = None) -> dict[str, Any]:
+    """Metadata of a document: ``title``, ``title_source``, ``issuer``, ``issuer_level``, ``date``,
+    ``written_date`` (成文), ``published_date`` (发布), ``effective_date`` (实施), ``expiry_date`` (失效),
+    ``validity``, ``expired``, ``doc_number``, ``region``.
+
+    ``fields`` are what the file states about itself (a page's label block and meta tags, a PDF's or Word
+    file's properties), with ``field_sources`` saying where each came from. Precedence: the label block >
+    meta tags > inference from the text > document properties (often a template's leftovers). ``date`` is
+    the document's own date: 成文 (written; the signature date when no label gives it), else 发布.
+    """
+    from .formats.labels import label_fields, normalise_fields
+
+    fields = dict(fields or {})
+    sources = field_sources or {}
+    weak = {k: fields.pop(k) for k in list(fields) if sources.get(k) == "properties"}
+    furniture = _furniture_fields(text)
+    labelled = normalise_fields(label_fields([text[s:e] for s, e in furniture_spans(text)]))
     lines = _content_lines(text)
     sig_issuer, sig_date = _signature(lines)
-    title = _title(lines)
-    issuer = fields.get("issuer") or sig_issuer
+    title, title_source = fields.get("title"), "furniture"
+    if title is None:
+        title, title_source = _title(lines), "file"
+    if title is None and weak.get("title"):
+        title, title_source = weak["title"], "furniture"
+    if title and title_source == "furniture" and title in lines:
+        title_source = "file"  # the page states it as its heading, not only in its metadata
+    source_org = fields.get("source_org") or labelled.get("source_org")
+    issuer = fields.get("issuer") or furniture.get("issuer")
+    if issuer is None and source_org and _ISSUER.match(source_org):
+        issuer = source_org
+    issuer = issuer or sig_issuer
     if issuer is None and title:
         m = _ISSUER_IN.match(title)
         issuer = m.group() if m else None
-    date = fields.get("date") or sig_date
-    doc_number = fields.get("doc_number")
-    hints = [h for h in (issuer, title, sig_issuer) if h]
-    region = infer_region(text, hints)
+    issuer = issuer or weak.get("issuer")
+    written = fields.get("written_date") or labelled.get("written_date") or sig_date
+    published = fields.get("published_date") or labelled.get("published_date")
+    date = written or published or furniture.get("date") or weak.get("written_date")
+    doc_number = fields.get("doc_number") or furniture.get("doc_number")
+    # What the document says of itself decides its place, in this order; a page's site and source only say
+    # what it lies within, and document properties are often a template's leftovers.
+    strong_issuer = issuer if issuer != weak.get("issuer") else None
+    hints = [h for h in (strong_issuer, adopting_organ(lines), sig_issuer, title) if h]
+    region = infer_region(text, hints, [h for h in (fields.get("site"), source_org, weak.get("issuer")) if h])
     issuer_level = None
     if issuer and issuer[0] in _BARE_LEVEL:
         # An unnamed issuer (市民政局, 区民政局) says its level; "市" in a 舟山 document is 舟山市.
@@ -143,83 +205,12 @@ def extract_metadata(text: str, source: str) -> dict[str, Any]:
         if places:
             issuer_level = places[-1][0].level
     if title is None:
-        title = _derived_title(lines, issuer or region.name or "")
-    return {"title": title, "issuer": issuer, "issuer_level": issuer_level, "date": date,
-            "doc_number": doc_number, "region": region}
-
-
-def _region_from(value: Any, where: str) -> Region:
-    if isinstance(value, Region):
-        return value
-    if isinstance(value, dict):
-        return Region.from_dict(value)
-    if isinstance(value, str):
-        r = resolve_place(value)
-        if r is None:
-            raise IngestError(f"{where}: unknown or ambiguous place {value!r}; give a full name such as 金华市 or 武义县")
-        return r
-    raise IngestError(f"{where}: 'region' must be a place name or an object with province/city/county")
-
-
-def normalise_overrides(raw: dict[str, Any], where: str) -> dict[str, Any]:
-    """Check a sidecar's fields and turn ``region`` into a Region."""
-    allowed = {"title", "issuer", "issuer_level", "date", "doc_number", "region", "source", "file"}
-    unknown = set(raw) - allowed
-    if unknown:
-        log.warning("%s: ignoring unknown metadata fields %s", where, sorted(unknown))
-    out = {k: v for k, v in raw.items() if k in allowed - {"source", "file"}}
-    if "region" in out and out["region"] is not None:
-        out["region"] = _region_from(out["region"], where)
-    if out.get("date"):
-        iso = parse_date(str(out["date"]))
-        if iso is None:
-            raise IngestError(f"{where}: cannot read date {out['date']!r}; use yyyy-mm-dd")
-        out["date"] = iso
+        title, title_source = _derived_title(lines, issuer or region.name or ""), "derived"
+    out = {"title": title, "title_source": title_source if title else None, "issuer": issuer,
+           "issuer_level": issuer_level, "date": date, "doc_number": doc_number, "region": region,
+           "written_date": written, "published_date": published,
+           "effective_date": fields.get("effective_date") or labelled.get("effective_date"),
+           "expiry_date": fields.get("expiry_date") or labelled.get("expiry_date"),
+           "validity": fields.get("validity") or labelled.get("validity")}
+    out["expired"] = is_expired(out)
     return out
-
-
-def _read_json(path: Path, where: str) -> Any:
-    try:
-        return json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise IngestError(f"{where}: cannot read metadata ({exc.__class__.__name__}: {exc}); fix or remove the file") from None
-
-
-def corpus_metadata(directory: Path) -> dict[str, dict[str, Any]]:
-    """``metadata.jsonl`` of a corpus directory: file name (or relative path) → fields."""
-    path = directory / CORPUS_METADATA
-    if not path.is_file():
-        return {}
-    out: dict[str, dict[str, Any]] = {}
-    try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise IngestError(f"{path}: cannot read ({exc}); fix or remove it") from None
-    for n, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise IngestError(f"{path} line {n}: not JSON ({exc.msg}); fix or remove the line") from None
-        key = rec.get("source") or rec.get("file")
-        if not isinstance(rec, dict) or not key:
-            raise IngestError(f"{path} line {n}: each line needs a \"source\" (file name) field")
-        out[str(key)] = rec
-    return out
-
-
-def load_sidecar(path: str | Path) -> dict[str, Any] | None:
-    """Overrides for a document: ``NAME.meta.json`` beside it, else its line in the directory's ``metadata.jsonl``."""
-    path = Path(path)
-    side = path.with_name(path.name + SIDECAR_SUFFIX)
-    if not side.is_file():
-        side = path.with_suffix(SIDECAR_SUFFIX)
-    if side.is_file():
-        raw = _read_json(side, str(side))
-        if not isinstance(raw, dict):
-            raise IngestError(f"{side}: must be a JSON object")
-        return normalise_overrides(raw, str(side))
-    records = corpus_metadata(path.parent)
-    rec = records.get(path.name) or records.get(str(path))
-    return normalise_overrides(rec, f"{path.parent / CORPUS_METADATA} ({path.name})") if rec else None

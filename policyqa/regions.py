@@ -11,16 +11,17 @@ from __future__ import annotations
 import csv
 import importlib.util
 import re
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .models import Region
 
 _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
-             "省", "市", "县", "区", "盟", "旗", "地区")
+             "地区", "省", "市", "县", "区", "盟", "旗")  # 地区 before 区: 和田地区 → 和田, not 和田地
 _MUNICIPALITIES = ("11", "12", "31", "50")  # 北京, 天津, 上海, 重庆: province-level cities
 
 
@@ -29,8 +30,6 @@ class Gazetteer:
     """Names → regions, built once per process from the adcode list (~3,400 divisions, a few ms)."""
 
     by_name: dict[str, list[Region]]
-    max_len: int
-    mentionable: dict[str, list[Region]]
 
     def candidates(self, name: str) -> list[Region]:
         """Regions a name can denote (full names first, then short names like 金华 or 武义)."""
@@ -61,7 +60,8 @@ def gazetteer() -> Gazetteer:
     with open(_data_file(), encoding="utf-8") as f:
         for row in csv.DictReader(f):
             code = row["adcode"][:6]
-            if code.isdigit() and row["name"]:
+            # 99xxxx rows (苏鲁交界 › 海域) are not divisions: "海域" in a text would become a place.
+            if code.isdigit() and row["name"] and not code.startswith("99"):
                 rows.append((code, row["name"]))
     names = {code: name for code, name in rows}
     regions: list[Region] = []
@@ -80,20 +80,13 @@ def gazetteer() -> Gazetteer:
             else:
                 regions.append(Region(province=prov, city=city, county=name, level="county", code=code))
     by_name: dict[str, list[Region]] = defaultdict(list)
-    mentionable: dict[str, list[Region]] = defaultdict(list)
     for r in regions:
         full = r.name or ""
         by_name[full].append(r)
-        mentionable[full].append(r)
         short = short_name(full)
         if short != full:
             by_name[short].append(r)
-            # In running text only provinces and prefecture cities are recognised by their short names:
-            # a bare county name (东阳, 永康) is too often part of an ordinary word.
-            if r.level in ("province", "city") and r.county is None:
-                mentionable[short].append(r)
-    max_len = max(len(n) for n in mentionable)
-    return Gazetteer(dict(by_name), max_len, dict(mentionable))
+    return Gazetteer(dict(by_name))
 
 
 _LEVEL_ORDER = {"province": 0, "city": 1, "county": 2}
@@ -117,44 +110,11 @@ def resolve_place(name: str) -> Region | None:
     return best[0] if len(best) == 1 else None
 
 
-def _raw_mentions(text: str) -> list[tuple[list[Region], int, int]]:
-    g = gazetteer()
-    out = []
-    i, n = 0, len(text)
-    while i < n:
-        hit = None
-        for length in range(min(g.max_len, n - i), 1, -1):
-            cands = g.mentionable.get(text[i:i + length])
-            if cands:
-                hit = (cands, i, i + length)
-                break
-        if hit:
-            out.append(hit)
-            i = hit[2]
-        else:
-            i += 1
-    return out
-
-
 def find_places(text: str) -> list[tuple[Region, int, int]]:
-    """Place mentions in ``text`` with their spans; an ambiguous name is kept only when the text names its parent."""
-    raw = _raw_mentions(text)
-    context = {c.city for cands, _, _ in raw if len(cands) == 1 for c in cands} | \
-              {c.province for cands, _, _ in raw if len(cands) == 1 for c in cands}
-    out = []
-    for cands, s, e in raw:
-        if len(cands) == 1:
-            out.append((cands[0], s, e))
-            continue
-        fitting = [c for c in cands if (c.county and c.city in context) or (not c.county and c.province in context)]
-        if len(fitting) == 1:
-            out.append((fitting[0], s, e))
-        elif not fitting:
-            top = min(_LEVEL_ORDER[c.level or "county"] for c in cands)
-            best = [c for c in cands if _LEVEL_ORDER[c.level or "county"] == top]
-            if len(best) == 1 and best[0].level != "county":
-                out.append((best[0], s, e))
-    return out
+    """Places written as places in ``text``, with their spans (see ``policyqa.document_places``)."""
+    from .document_places import text_places  # it builds on question_places, which builds on this module
+
+    return [(m.region, m.start, m.end) for m in text_places(text)]
 
 
 _ROMAN_WORD = re.compile(r"[A-Z][a-z]+(?:'[a-z]+)?")
@@ -182,20 +142,24 @@ def _pinyin_names() -> dict[str, Region]:
     return out
 
 
-def find_romanized_places(text: str) -> list[Region]:
+def find_romanized_places(text: str, spans: bool = False) -> list[Any]:
     """Places written in pinyin in English text: Xiamen, Jinhua City, Xi'an (a sound shared by two places
-    of the same level, such as Taizhou or Wuyi, is not guessed)."""
-    words = _ROMAN_WORD.findall(text)
+    of the same level, such as Taizhou or Wuyi, is not guessed). With ``spans``, ``(region, start, end)``
+    for every mention instead of the distinct regions."""
+    words = list(_ROMAN_WORD.finditer(text))
     if not words:
         return []
     names = _pinyin_names()
-    out: list[Region] = []
+    out: list[Any] = []
     i = 0
     while i < len(words):
         for n in (2, 1):
-            key = "".join(w.lower().replace("'", "") for w in words[i:i + n])
-            if len(key) >= 4 and key in names and len(words[i:i + n]) == n:
-                if names[key] not in out:
+            group = words[i:i + n]
+            key = "".join(w.group().lower().replace("'", "") for w in group)
+            if len(key) >= 4 and key in names and len(group) == n:
+                if spans:
+                    out.append((names[key], group[0].start(), group[-1].end()))
+                elif names[key] not in out:
                     out.append(names[key])
                 i += n
                 break
@@ -215,50 +179,10 @@ def region_contains(outer: Region, inner: Region) -> bool:
     return False
 
 
-def infer_region(text: str, hints: Sequence[str] = ()) -> Region:
-    """Where a document is from, by weighted votes of the place names it mentions.
+def infer_region(text: str, hints: Sequence[str] = (), weak_hints: Sequence[str] = ()) -> Region:
+    """Where a document is from: the first of ``hints`` (issuer, adopting organ, signature, title) that names a
+    place decides; mentions in ``text`` choose within it, or within ``weak_hints`` (site), or alone when no
+    hint names a place (see ``policyqa.document_places``)."""
+    from .document_places import infer_document_region
 
-    Hints (issuer, title, signature) weigh more than running text. A county's mentions also vote for its
-    city and province, so a city document that names its counties again and again still lands on the city;
-    the county level is chosen only when a hint names the county (武义县民政局).
-    """
-    votes: Counter[tuple[str, str | None]] = Counter()
-    examples: dict[tuple[str, str | None], Region] = {}
-    hint_counties: Counter[Region] = Counter()
-
-    def vote(mentions: Iterable[tuple[Region, int, int]], weight: float, hinted: bool) -> None:
-        for r, _, _ in mentions:
-            for key, sub in ((("province", r.province), Region(province=r.province, level="province")),
-                             (("city", r.city), Region(province=r.province, city=r.city, level="city"))):
-                if key[1]:
-                    votes[key] += weight
-                    examples.setdefault(key, sub)
-            if r.county and hinted:
-                hint_counties[r] += 1
-
-    for hint in hints:
-        if hint:
-            vote(find_places(hint), 5.0, True)
-    vote(find_places(text), 1.0, False)
-    if not votes:
-        return Region()
-    cities = [(v, k) for k, v in votes.items() if k[0] == "city"]
-    if cities:
-        _, best = max(cities)
-        region = examples[best]
-        counties = [c for c in hint_counties if c.city == region.city]
-        if counties:
-            top = max(counties, key=hint_counties.__getitem__)
-            code = _code_of(top)
-            return Region(province=top.province, city=top.city, county=top.county, level="county", code=code)
-        return Region(province=region.province, city=region.city, level="city", code=_code_of(region))
-    _, best = max((v, k) for k, v in votes.items())
-    region = examples[best]
-    return Region(province=region.province, level="province", code=_code_of(region))
-
-
-def _code_of(region: Region) -> str | None:
-    for cand in gazetteer().candidates(region.name or ""):
-        if cand.province == region.province and cand.city == region.city and cand.county == region.county:
-            return cand.code
-    return None
+    return infer_document_region(text, hints, weak_hints)

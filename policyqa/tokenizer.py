@@ -7,6 +7,7 @@ import logging
 import os
 import re
 import tempfile
+import threading
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
@@ -37,6 +38,11 @@ def _cache_dir() -> str:
         return tempfile.gettempdir()
 
 
+_LOADED: dict[str, tuple[frozenset[str], Any]] = {}
+_LOADED_LOCK = threading.Lock()
+_LOADED_MAX = 4
+
+
 class Tokenizer:
     """Tokenizes Chinese (and English) text for BM25.
 
@@ -45,40 +51,59 @@ class Tokenizer:
     off so that an unknown name splits the same way in documents and in queries.
     """
 
-    def __init__(self, user_dict: str | Path | None = None):
+    def __init__(self, user_dict: str | Path | None = None, user_words: bytes | None = None):
+        """``user_dict`` is a jieba dictionary file, read once here; ``user_words`` its content already read."""
         self.user_dict = Path(user_dict) if user_dict else None
         self._jieba: Any = None
         self._stopwords: frozenset[str] | None = None
         digest = hashlib.sha256(_data_text("policy_dict.txt").encode())
         digest.update(_data_text("stopwords.txt").encode())
+        self._user_words = user_words
         if self.user_dict is not None:
             try:
-                digest.update(self.user_dict.read_bytes())
+                self._user_words = self.user_dict.read_bytes()
             except OSError as exc:
                 from .errors import PolicyQAError
 
                 raise PolicyQAError(f"cannot read user dictionary {self.user_dict}: {exc.strerror}") from None
+        if self._user_words is not None:
+            digest.update(self._user_words)
         self.version = f"{TOKENIZER_VERSION}+{digest.hexdigest()[:12]}"
+        self._key = digest.hexdigest()
 
     def _load(self) -> Any:
         if self._jieba is None:
-            import jieba
-
-            jieba.setLogLevel(logging.WARNING)
-            tok = jieba.Tokenizer()
-            tok.tmp_dir = _cache_dir()
-            tok.initialize()
-            for line in _data_text("policy_dict.txt").splitlines():
-                parts = line.split()
-                if parts and not line.startswith("#"):
-                    tok.add_word(parts[0], int(parts[1]) if len(parts) > 1 else None)
-            if self.user_dict is not None:
-                tok.load_userdict(str(self.user_dict))
-            self._jieba = tok
-            self._stopwords = frozenset(
-                w.strip() for w in _data_text("stopwords.txt").splitlines() if w.strip() and not w.startswith("#")
-            )
+            # jieba's dictionary takes ~0.3-1.3 s to load: one loaded tokenizer per dictionary set and
+            # process, shared by every index opened (a server reloading generations, concurrent readers).
+            with _LOADED_LOCK:
+                loaded = _LOADED.get(self._key)
+                if loaded is None:
+                    loaded = _LOADED[self._key] = self._new_jieba()
+                    while len(_LOADED) > _LOADED_MAX:
+                        _LOADED.pop(next(iter(_LOADED)))
+            self._stopwords, self._jieba = loaded
         return self._jieba
+
+    def _new_jieba(self) -> tuple[frozenset[str], Any]:
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        tok = jieba.Tokenizer()
+        tok.tmp_dir = _cache_dir()
+        tok.initialize()
+        for line in _data_text("policy_dict.txt").splitlines():
+            parts = line.split()
+            if parts and not line.startswith("#"):
+                tok.add_word(parts[0], int(parts[1]) if len(parts) > 1 else None)
+        if self._user_words is not None:
+            import io
+
+            # From the bytes read at construction: the file may be gone by now (an old generation).
+            tok.load_userdict(io.BytesIO(self._user_words))
+        stopwords = frozenset(
+            w.strip() for w in _data_text("stopwords.txt").splitlines() if w.strip() and not w.startswith("#")
+        )
+        return stopwords, tok
 
     def tokenize(self, text: str) -> list[str]:
         """Content tokens of ``text`` (normalised: half-width, simplified, lower-case)."""
@@ -90,6 +115,14 @@ class Tokenizer:
             if t and t not in stop and _CONTENT.search(t):
                 out.append(t)
         return out
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Start and end offsets of jieba's words in ``text`` as given (not normalised): word boundaries."""
+        return [(s, e) for _, s, e in self._load().tokenize(text, HMM=False)]
+
+    def frequency(self, word: str) -> int:
+        """How common ``word`` is in jieba's dictionary (0 when it is not a dictionary word)."""
+        return int(self._load().FREQ.get(word, 0))
 
     def tokenize_many(self, texts: Sequence[str]) -> list[list[str]]:
         """``tokenize`` for each text."""

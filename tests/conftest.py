@@ -24,3 +24,10 @@ def real_index(tmp_path_factory):
     directory = tmp_path_factory.mktemp("real-index") / "idx"
     index, _ = build_index([SEEDS], directory)
     return index
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test that uses the real model through ``real_index`` is in the slow tier."""
+    for item in items:
+        if "real_index" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)

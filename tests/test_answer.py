@@ -11,7 +11,7 @@ from policyqa.answer import ask
 def assert_citations_exact(answer):
     assert answer.citations
     for c in answer.citations:
-        text = Path(c.source).read_bytes().decode("utf-8-sig")
+        text = (Path(__file__).resolve().parent.parent / c.source).read_bytes().decode("utf-8-sig")
         assert text[c.start:c.end] == c.text
         if c.highlight:
             a, b = c.highlight
@@ -21,18 +21,30 @@ def assert_citations_exact(answer):
 def test_which_cities_promote_funeral_reform(real_index):
     a = ask("哪些城市推进殡葬改革", index=real_index)
     assert a.kind == "aggregation" and a.found
-    listed = {g.region.name: g for g in a.groups if not g.toc_only}
-    assert {"金华市", "舟山市", "厦门市", "武义县"} <= set(listed)
+    listed = {g.region.name: g for g in a.groups if g.kind == "place"}
+    # 武义县's plan counts for its city, and is shown under it.
+    assert set(listed) == {"金华市", "舟山市", "厦门市"} and a.count == 3
+    assert "武义县" in {m.name for m in listed["金华市"].members}
+    assert "金华市（含武义县）" in a.answer and a.answer.startswith("共3个城市")
     for g in listed.values():
         assert any("殡葬" in a.citations[n - 1].text for n in g.citations)
         # The highlighted sentence is the one about funerals, not one that merely shares 推进/改革.
         first = a.citations[g.citations[0] - 1]
         assert "殡葬" in first.text[first.highlight[0]:first.highlight[1]]
     toc = [g for g in a.groups if g.toc_only]
-    assert [g.region.name for g in toc] == ["宣城市"] and toc[0].district_document
+    assert [g.region.name for g in toc] == ["宣城市"] and toc[0].district_document and toc[0].kind == "toc_only"
     assert a.citations[toc[0].citations[0] - 1].kind == "toc"
-    assert "武义县（金华市）" in a.answer and "[1]" in a.answer
+    assert "仅目录中提到" in a.answer and "正文未收录" not in a.answer
     assert_citations_exact(a)
+
+
+def test_which_places_keeps_the_county_and_which_provinces_rolls_up(real_index):
+    places = ask("哪些地方推进殡葬改革", index=real_index)
+    assert {g.region.name for g in places.groups if g.kind == "place"} == {"金华市", "舟山市", "厦门市", "武义县"}
+    provinces = ask("哪些省份推进殡葬改革", index=real_index)
+    listed = {g.region.name: g for g in provinces.groups if g.kind == "place"}
+    assert set(listed) == {"浙江省", "福建省"} and provinces.count == 2
+    assert {m.name for m in listed["浙江省"].members} == {"金华市", "舟山市", "武义县"}
 
 
 def test_traditional_question_gives_the_same_places(real_index):
@@ -145,3 +157,9 @@ def test_date_line_forms():
     s, e = date_line(text, "2023-03-02")
     assert text[s:e] == "成文日期：2023年03月02日"
     assert date_line("标题\n正文\n", "2023-03-02") is None
+
+
+def test_everyday_words_are_not_places_and_the_question_is_answered_from_the_content(real_index):
+    a = ask("如何推进乡村振兴", index=real_index)
+    assert a.found and "振兴区" not in a.answer and "没有来自" not in a.answer
+    assert any("乡村振兴" in c.text for c in a.citations)

@@ -53,7 +53,7 @@ def test_index_search_ask_round_trip(tmp_path, seeds_dir, monkeypatch):
     d = json.loads(r.stdout)
     assert d["query"] == "殡葬改革" and len(d["hits"]) == 3
     assert set(d["hits"][0]) == {"rank", "score", "chunk_id", "source", "title", "region", "date", "headings",
-                                 "kind", "text", "start", "end"}
+                                 "kind", "text", "start", "end", "page", "expired"}
     r = run("search", "养老", "--index", str(idx), "--region", "金华", "--mode", "bm25", "--json")
     assert all(h["region"]["city"] == "金华市" for h in json.loads(r.stdout)["hits"])
 

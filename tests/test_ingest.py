@@ -43,11 +43,12 @@ def test_bad_files_give_one_clear_line(tmp_path, content, match):
     assert str(p) in str(exc.value) and "\n" not in str(exc.value)
 
 
-def test_unsupported_suffix(tmp_path):
+def test_truncated_pdf_is_one_clear_line(tmp_path):
     p = tmp_path / "a.pdf"
     p.write_bytes(b"%PDF-1.4")
-    with pytest.raises(IngestError, match="unsupported"):
+    with pytest.raises(IngestError, match="damaged or truncated") as exc:
         read_text(p)
+    assert str(p) in str(exc.value) and "\n" not in str(exc.value)
 
 
 def test_directory_skips_bad_files_and_goes_on(tmp_path, seeds_dir):
@@ -59,9 +60,10 @@ def test_directory_skips_bad_files_and_goes_on(tmp_path, seeds_dir):
     (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
     report = ingest_paths([tmp_path])
     assert sorted(d.source.split("/")[-1] for d in report.documents) == ["000_bd77b3cad4441a08.txt", "gbk.txt"]
-    reasons = {s.path.split("/")[-1]: s.reason for s in report.skipped}
-    assert set(reasons) == {"empty.txt", "binary.txt"}
+    reasons = {s.path.split("/")[-1]: s.reason for s in report.skipped if s.kind == "error"}
+    assert set(reasons) == {"empty.txt", "binary.txt", "notes.docx"}
     assert "empty" in reasons["empty.txt"] and "binary" in reasons["binary.txt"]
+    assert "damaged" in reasons["notes.docx"]
 
 
 EXPECTED = {

@@ -10,7 +10,7 @@ from policyqa.errors import QueryError
 from policyqa.index import SearchConfig, build_index
 from policyqa.question import analyze_question
 from policyqa.regions import resolve_place
-from policyqa.retrieval import search, steering
+from policyqa.retrieval import Steering, search, steering
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -26,12 +26,22 @@ def names(hits):
     return [Path(h.chunk.source).name[:3] for h in hits]
 
 
-def test_steering_reads_places_and_years_unless_filters_are_given():
-    places, years = steering("厦门2023年民政工作要点是什么时候印发的")
-    assert [p.name for p in places] == ["厦门市"] and years == [2023]
-    assert steering("厦门2023年民政工作要点", region="金华", year=2025) == ([], [])
+def test_steering_reads_places_and_years_unless_filters_are_given(idx):
+    how = steering(idx, "厦门2023年民政工作要点是什么时候印发的")
+    assert [p.name for p in how.places] == ["厦门市"] and how.years == [2023] and how.scope is None
+    assert steering(idx, "厦门2023年民政工作要点", region="金华", year=2025) == Steering()
     info = analyze_question("舟山2025年养老服务")  # an analysis the caller already has is used as it is
-    assert steering("舟山2025年养老服务", info=info) == (info.places, [2025])
+    assert steering(idx, "舟山2025年养老服务", info=info) == Steering(info.places, [2025])
+
+
+def test_scope_restricts_a_which_places_question(idx):
+    how = steering(idx, "浙江省哪些城市推进养老服务")
+    assert how.scope is not None and how.scope.name == "浙江省" and not how.places
+    hits = search(idx, "浙江省哪些城市推进养老服务", k=20)
+    assert hits and all(h.region.province == "浙江省" for h in hits)
+    assert any(h.region.province != "浙江省" for h in idx.search("浙江省哪些城市推进养老服务", k=20))
+    # a scope the index has no documents from does not restrict
+    assert steering(idx, "西藏自治区哪些城市推进养老服务").scope is None
 
 
 def test_preferred_place_joins_the_candidates_and_leads(idx):

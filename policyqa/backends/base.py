@@ -124,6 +124,48 @@ class Filter:
         return Filter(regions, self.level or other.level, years, sources)
 
 
+class DocumentTable:
+    """The filterable fields of a list of documents as numpy arrays: ``mask(filter)`` says which pass, as
+    ``Filter.matches`` defines, vectorised (a backend that keeps its documents' metadata in memory uses it)."""
+
+    def __init__(self, documents: Sequence[dict[str, Any]]):
+        fields = [document_fields(d) for d in documents]
+        self._n = len(fields)
+        self._arrays = {name: np.array([f[name] for f in fields], dtype=object)
+                        for name in ("source", "province", "city", "county", "level")}
+        years = np.empty(len(fields), dtype=object)
+        years[:] = [frozenset(f["years"]) for f in fields]
+        self._arrays["years"] = years
+
+    def __len__(self) -> int:
+        return self._n
+
+    def mask(self, filter: Filter | None) -> np.ndarray | None:
+        """Boolean array over the documents: those that pass ``filter`` (None: no filter, all pass)."""
+        if filter is None or filter.is_empty:
+            return None
+        f = self._arrays
+        mask = np.ones(self._n, dtype=bool)
+        if filter.regions:
+            inside = np.zeros(self._n, dtype=bool)
+            for r in filter.regions:  # regions.region_contains, one comparison per level
+                if r.county:
+                    inside |= (f["county"] == r.county) & (f["city"] == r.city)
+                elif r.city:
+                    inside |= f["city"] == r.city
+                elif r.province:
+                    inside |= f["province"] == r.province
+            mask &= inside
+        if filter.level:
+            mask &= f["level"] == filter.level
+        if filter.years:
+            wanted = set(filter.years)
+            mask &= np.fromiter((not wanted.isdisjoint(ys) for ys in f["years"]), dtype=bool, count=self._n)
+        if filter.sources:
+            mask &= np.isin(f["source"], list(filter.sources))
+        return mask
+
+
 class Ranked(NamedTuple):
     """Chunks ranked by a search, best first: their keys and scores (same length)."""
 
@@ -174,6 +216,18 @@ class Backend(Protocol):
 
     def documents_of(self, keys: Sequence[Key]) -> list[dict[str, Any]]:
         """Metadata of the document of each key."""
+        ...
+
+    def document_numbers(self, keys: Sequence[Key]) -> np.ndarray:
+        """For each key, the position of its chunk's document in ``documents()`` (an int array)."""
+        ...
+
+    def first_keys(self, docs: Sequence[int]) -> list[Key]:
+        """The key of the first chunk (in reading order) of each document, by position in ``documents()``."""
+        ...
+
+    def chunk_counts(self) -> np.ndarray:
+        """The number of chunks of each document, in ``documents()`` order."""
         ...
 
     def keys_of_documents(self, sources: Iterable[str]) -> list[Key]:
@@ -233,6 +287,11 @@ class Backend(Protocol):
 
     def delete(self, keys: Sequence[Key]) -> None:
         """Remove chunks; keys of the remaining chunks may change (Qdrant: ``delete`` with a point id list)."""
+        ...
+
+    def check(self) -> int:
+        """Read every chunk record back (``policyqa check``): the number of chunks. Raises PolicyQAError
+        (IndexCorruptError for damage) when a record cannot be read."""
         ...
 
     def close(self) -> None:

@@ -9,12 +9,13 @@ the masked rows' scores.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from ..models import Chunk
-from .base import Filter, Postings, Ranked, document_fields
+from .base import DocumentTable, Filter, Postings, Ranked
 
 _EMPTY = Ranked([], np.zeros(0, dtype=np.float64))
 
@@ -39,7 +40,41 @@ class LocalBackend:
         self._src = np.arange(n, dtype=np.int64)
         self._doc_rows = np.asarray(store.doc_rows, dtype=np.int64) if store is not None else np.zeros(0, np.int64)
         self._added: list[Chunk] = []
-        self._fields: dict[str, np.ndarray] | None = None
+        self._table: DocumentTable | None = None
+        self._first: np.ndarray | None = None
+
+    @classmethod
+    def open(cls, gen: Path, documents: Sequence[dict[str, Any]], count: int) -> "LocalBackend":
+        """The backend of a generation directory holding ``count`` chunks, its files checked for structure.
+
+        Raises IndexCorruptError naming a damaged file; other read failures propagate (the caller runs a
+        full verification to name the file).
+        """
+        from .. import integrity, store
+        from ..bm25 import BM25Index
+        from ..dense import DenseIndex
+        from ..errors import IndexCorruptError
+
+        chunks = store.ChunkStore(gen, count)
+        try:
+            bm25 = BM25Index.load(gen / "bm25")
+            dense = DenseIndex.load(gen / "dense")
+            if len(bm25) != count or len(dense) != count:
+                raise IndexCorruptError(
+                    f"index in {gen} is inconsistent ({count} chunks, {len(bm25)} BM25 rows, {len(dense)} vectors): "
+                    f"{integrity.repair_hint(gen.parent)}"
+                )
+            check_structure(gen, chunks, bm25, dense, len(documents))
+        except BaseException:
+            chunks.close()
+            raise
+        return cls(documents, chunks, bm25, dense)
+
+    def save(self, gen: Path) -> None:
+        """Write the BM25 and dense files into a generation being written (chunk records are written by
+        ``store.write_chunks``)."""
+        self.bm25.save(gen / "bm25")
+        self.dense.save(gen / "dense")
 
     @classmethod
     def build(cls, chunks: Sequence[Chunk], documents: Sequence[dict[str, Any]], tokens: Sequence[Sequence[str]],
@@ -67,6 +102,20 @@ class LocalBackend:
         docs = self._docs
         return [docs[i] for i in self._doc_rows[np.asarray(keys, dtype=np.int64)].tolist()]
 
+    def document_numbers(self, keys: Sequence[Any]) -> np.ndarray:
+        return self._doc_rows[np.asarray(keys, dtype=np.int64)]
+
+    def first_keys(self, docs: Sequence[int]) -> list[int]:
+        if self._first is None:
+            first = np.full(len(self._docs), -1, dtype=np.int64)
+            uniq, at = np.unique(self._doc_rows, return_index=True)
+            first[uniq] = at
+            self._first = first
+        return self._first[np.asarray(docs, dtype=np.int64)].tolist()
+
+    def chunk_counts(self) -> np.ndarray:
+        return np.bincount(self._doc_rows, minlength=len(self._docs))
+
     def keys_of_documents(self, sources: Iterable[str]) -> list[int]:
         wanted = np.zeros(len(self._docs), dtype=bool)
         for s in sources:
@@ -85,39 +134,11 @@ class LocalBackend:
         return np.ones(len(rows), dtype=bool) if docs is None else docs[rows]
 
     # ------------------------------------------------------------ filters
-    def _field_arrays(self) -> dict[str, np.ndarray]:
-        if self._fields is None:
-            fields = [document_fields(d) for d in self._docs]
-            arrays = {name: np.array([f[name] for f in fields], dtype=object)
-                      for name in ("source", "province", "city", "county", "level")}
-            arrays["years"] = np.array([frozenset(f["years"]) for f in fields] or [], dtype=object)
-            self._fields = arrays
-        return self._fields
-
     def _doc_mask(self, filter: Filter | None) -> np.ndarray | None:
-        """Documents that pass ``filter`` (None: all). Regions follow ``regions.region_contains``."""
-        if filter is None or filter.is_empty:
-            return None
-        f = self._field_arrays()
-        mask = np.ones(len(self._docs), dtype=bool)
-        if filter.regions:
-            inside = np.zeros(len(self._docs), dtype=bool)
-            for r in filter.regions:
-                if r.county:
-                    inside |= (f["county"] == r.county) & (f["city"] == r.city)
-                elif r.city:
-                    inside |= f["city"] == r.city
-                elif r.province:
-                    inside |= f["province"] == r.province
-            mask &= inside
-        if filter.level:
-            mask &= f["level"] == filter.level
-        if filter.years:
-            wanted = set(filter.years)
-            mask &= np.fromiter((not wanted.isdisjoint(ys) for ys in f["years"]), dtype=bool, count=len(mask))
-        if filter.sources:
-            mask &= np.isin(f["source"], list(filter.sources))
-        return mask
+        """Documents that pass ``filter`` (None: all)."""
+        if self._table is None:
+            self._table = DocumentTable(self._docs)
+        return self._table.mask(filter)
 
     def _row_mask(self, filter: Filter | None) -> np.ndarray | None:
         docs = self._doc_mask(filter)
@@ -196,7 +217,8 @@ class LocalBackend:
         self._src = np.concatenate([self._src, -1 - np.arange(first, first + len(chunks), dtype=np.int64)])
         self._doc_rows = np.concatenate([self._doc_rows, doc_rows])
         self._added.extend(chunks)
-        self._fields = None
+        self._table = None
+        self._first = None
 
     def delete(self, keys: Sequence[Any]) -> None:
         rows = np.asarray(keys, dtype=np.int64)
@@ -217,8 +239,47 @@ class LocalBackend:
             self._docs = [d for d, k in zip(self._docs, kept.tolist()) if k]
             self._doc_index = {d["source"]: i for i, d in enumerate(self._docs)}
             self._doc_rows = remap[self._doc_rows]
-        self._fields = None
+        self._table = None
+        self._first = None
+
+    def check(self) -> int:
+        n = 0
+        if self.store is not None:
+            for _ in self.store:  # decodes every record: a damaged one raises IndexCorruptError
+                n += 1
+        return n + len(self._added)
 
     def close(self) -> None:
         if self.store is not None:
             self.store.close()
+
+
+def _monotone(a: np.ndarray) -> bool:
+    return bool(len(a) == 0 or (a[0] == 0 and (len(a) < 2 or (np.diff(a) >= 0).all())))
+
+
+def check_structure(gen: Path, chunks: Any, bm25: Any, dense: Any, n_docs: int) -> None:
+    """Arrays that index other arrays are in range: a flipped byte there means IndexError or wrong rows."""
+    from ..integrity import damaged
+
+    n = len(chunks.doc_rows)
+    if not _monotone(np.asarray(chunks.offsets)):
+        raise damaged(gen, "chunk_offsets.npy", "is damaged (offsets out of order)")
+    rows = np.asarray(chunks.doc_rows)
+    if n and (rows.min() < 0 or rows.max() >= n_docs):
+        raise damaged(gen, "chunk_docs.npy", f"is damaged (document numbers outside 0..{n_docs - 1})")
+    vocab = len(bm25.vocab)
+    for name, m, bound in (("tf", bm25.tf, vocab), ("w", bm25.weights, n)):
+        indptr, indices = np.asarray(m.indptr), np.asarray(m.indices)
+        if not _monotone(indptr) or (len(indptr) and indptr[-1] != len(indices)):
+            raise damaged(gen, f"bm25/{name}_indptr.npy", "is damaged (row pointers out of order)")
+        if len(indices) and (indices.min() < 0 or indices.max() >= bound):
+            raise damaged(gen, f"bm25/{name}_indices.npy", "is damaged (indices out of range)")
+        if len(m.data) != len(indices):
+            raise damaged(gen, f"bm25/{name}_data.npy", "does not match its indices")
+        if not np.isfinite(np.asarray(m.data)).all():
+            raise damaged(gen, f"bm25/{name}_data.npy", "is damaged (values that are not numbers)")
+    if not np.isfinite(np.asarray(bm25.doc_len)).all() or (np.asarray(bm25.doc_len) < 0).any():
+        raise damaged(gen, "bm25/doc_len.npy", "is damaged (invalid lengths)")
+    if not np.isfinite(np.asarray(dense.vectors)).all():
+        raise damaged(gen, "dense/vectors.npy", "is damaged (values that are not numbers)")

@@ -1,0 +1,201 @@
+"""Question analysis: places written as places, their roles (steering, scope, subject), levels, topic, identity.
+
+The words and clauses come from ``eval/place_mentions.jsonl``: real text of the local regulations
+(../shared/data/dlc) and national laws and public questions of STARD (../shared/data/stard), each labelled
+with the places it names. Its items are split into halves by the parity of sha256 of their word: the
+recognition rules were chosen on the ``tune`` half; precision and recall are reported on the ``report``
+half (``python eval/place_mentions.py``), which played no part in the choice. The tests below check every
+labelled word of both halves that names no place.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from policyqa.models import Region
+from policyqa.question import analyze_question, question_frames
+from policyqa.question_places import place_mentions, usual_short_name
+from policyqa.regions import gazetteer, resolve_place
+
+ITEMS = [json.loads(line) for line in
+         (Path(__file__).resolve().parent.parent / "eval" / "place_mentions.jsonl").read_text(encoding="utf-8").splitlines()]
+COMMON_WORDS = [it for it in ITEMS if it["set"] in ("word", "stard_question") and not it["places"]]
+
+
+def names(regions):
+    return [r.name for r in regions]
+
+
+def test_enough_common_words_from_real_text():
+    assert len({it["key"] for it in COMMON_WORDS}) >= 30
+    assert {"乡村振兴", "平安建设", "区域合作", "和平发展", "安全生产", "长安", "东方", "城关"} <= {it["key"] for it in ITEMS}
+
+
+@pytest.mark.parametrize("item", COMMON_WORDS, ids=[it["key"] for it in COMMON_WORDS])
+def test_words_holding_a_place_name_are_not_places(item):
+    info = analyze_question(item["text"])
+    assert info.places == [] and info.scope is None and info.subject_places == []
+
+
+@pytest.mark.parametrize("word", ["乡村振兴", "平安建设", "区域合作", "和平发展", "新华", "永安", "安全生产", "长安",
+                                  "东方", "普安", "城关", "合作社", "自然资源", "公安机关", "长治久安", "北京时间"])
+def test_issue_words_in_questions_are_not_places(word):
+    for q in (f"如何推进{word}", f"{word}有哪些要求", f"哪些城市重视{word}"):
+        info = analyze_question(q)
+        assert info.places == [] and info.scope is None and info.subject_places == [], q
+
+
+def test_how_to_promote_rural_revitalisation_names_no_place():
+    info = analyze_question("如何推进乡村振兴")
+    assert info.places == [] and info.kind == "open" and "乡村振兴" in info.topic
+
+
+@pytest.mark.parametrize("q,expected", [
+    ("武义县殡葬改革", ["武义县"]),
+    ("舟山市养老服务", ["舟山市"]),
+    ("浙江养老服务", ["浙江省"]),
+    ("舟山养老服务", ["舟山市"]),
+    ("厦门怎样健全社会救助体系", ["厦门市"]),
+    ("宁夏回族自治区的低保标准", ["宁夏回族自治区"]),
+    ("延边的养老服务", ["延边朝鲜族自治州"]),  # an autonomous prefecture by its usual name
+    ("和田地区的低保标准", ["和田地区"]),
+    ("深圳经济特区矛盾纠纷化解", ["深圳市"]),  # jieba keeps the compound whole
+    ("金华武义殡葬改革", ["金华市", "武义县"]),  # a county's short name right after its city
+    ("浙江义乌小商品市场", ["浙江省", "义乌市"]),
+    ("北京朝阳区养老服务", ["北京市", "朝阳区"]),  # an ambiguous district resolved by its city
+    ("闵行、宝山等区的交通管理", ["闵行区", "宝山区"]),  # county short names listed together, same city
+    ("白银市的养老服务", ["白银市"]),
+    ("甘肃白银的养老服务", ["甘肃省", "白银市"]),
+])
+def test_places_written_as_places(q, expected):
+    assert names(analyze_question(q).places) == expected
+
+
+@pytest.mark.parametrize("q", ["黄金、白银的走私", "与老城区联动", "城区禁止饲养烈性犬", "市和县人民政府", "日照时间要求",
+                               "武义殡葬改革", "义乌小商品市场", "出台前签订的合同", "规定安装计量设施"])
+def test_names_inside_ordinary_words_or_bare_county_names_are_not_places(q):
+    assert analyze_question(q).places == []
+
+
+def test_county_short_name_counts_when_the_index_holds_that_county():
+    wuyi = resolve_place("武义县")
+    assert names(analyze_question("武义殡仪馆迁建工程投资多少", known_places=[wuyi]).places) == ["武义县"]
+    assert analyze_question("武义殡仪馆迁建工程投资多少", known_places=[resolve_place("金华市")]).places == []
+    # a common word stays a word even when the index holds the county it names
+    zhenxing = gazetteer().by_name["振兴区"][0]
+    assert analyze_question("如何推进乡村振兴", known_places=[zhenxing]).places == []
+
+
+def test_romanized_places_and_their_spans():
+    mentions = place_mentions("Elderly care in Jinhua City and Xi'an")
+    assert [m.region.name for m in mentions] == ["金华市", "西安市"]
+    assert [("Elderly care in Jinhua City and Xi'an")[m.start:m.end] for m in mentions] == ["Jinhua", "Xi'an"]
+
+
+def test_usual_short_names():
+    assert usual_short_name("黔西南布依族苗族自治州") == "黔西南"
+    assert usual_short_name("博尔塔拉蒙古自治州") == "博尔塔拉"
+    assert usual_short_name("广西壮族自治区") == "广西"
+    assert usual_short_name("金华市") == "金华"
+    assert usual_short_name("和县") is None
+
+
+@pytest.mark.parametrize("q,level", [
+    ("哪些省份推进殡葬改革", "province"), ("哪些省出台了养犬管理条例", "province"), ("各省如何推进殡葬改革", "province"),
+    ("哪些城市推进殡葬改革", "city"), ("哪些市开展老年助餐", "city"), ("哪些地市出台了物业管理条例", "city"),
+    ("哪些县推进殡葬改革", "county"), ("哪些区开展助餐", "county"), ("哪些县区开展助餐", "county"),
+    ("哪些区县开展助餐", "county"),
+    ("哪些地方开展老年助餐", "any"), ("哪些地区开展老年助餐", "any"), ("殡葬改革在哪里推进", "any"),
+    ("各地如何推进殡葬改革", "any"),
+    ("Which cities promote funeral reform?", "city"), ("Which provinces promote funeral reform?", "province"),
+    ("Which counties promote funeral reform?", "county"), ("Which places offer meal services?", "any"),
+])
+def test_aggregation_levels(q, level):
+    info = analyze_question(q)
+    assert info.kind == "aggregation" and info.aggregation_level == level
+
+
+@pytest.mark.parametrize("q", ["什么部门负责殡葬管理", "哪些单位应当设置无障碍设施", "哪些机构负责养老服务评估",
+                               "哪些市场主体可以申请", "哪些区域禁止养犬"])
+def test_departments_bodies_markets_and_areas_are_not_places(q):
+    info = analyze_question(q)
+    assert info.kind != "aggregation" and info.aggregation_level is None
+
+
+@pytest.mark.parametrize("q,scope,level", [
+    ("浙江省哪些城市出台了物业管理条例", "浙江省", "city"),
+    ("金华下辖哪些县推进殡葬改革", "金华市", "county"),
+    ("山东有哪些市对养犬作出规定", "山东省", "city"),
+    ("浙江省内的哪些地方开展老年助餐", "浙江省", "any"),
+    ("浙江省金华市哪些县开展助餐", "金华市", "county"),
+    ("Which cities in Zhejiang promote funeral reform?", "浙江省", "city"),
+])
+def test_scope_contains_the_answer_places_and_does_not_steer(q, scope, level):
+    info = analyze_question(q)
+    assert info.scope is not None and info.scope.name == scope and info.aggregation_level == level
+    assert info.places == [] and info.subject_places == []
+    assert scope[:2] not in info.topic
+
+
+def test_a_place_at_the_level_asked_is_not_a_scope():
+    info = analyze_question("舟山哪些城市推进殡葬改革")  # a city cannot contain the cities asked for
+    assert info.scope is None
+
+
+@pytest.mark.parametrize("q,subject", [
+    ("哪些城市学习借鉴杭州经验", ["杭州市"]),
+    ("哪些地方对口支援新疆", ["新疆维吾尔自治区"]),
+    ("浙江如何对口支援新疆", ["新疆维吾尔自治区"]),
+    ("舟山怎样向厦门学习", ["厦门市"]),
+])
+def test_subject_places_neither_restrict_nor_steer(q, subject):
+    info = analyze_question(q)
+    assert names(info.subject_places) == subject
+    assert not set(names(info.places)) & set(subject)
+    assert subject[0][:2] in info.topic  # the documents must still mention it
+
+
+def test_steering_place_and_subject_place_together():
+    info = analyze_question("浙江如何对口支援新疆")
+    assert names(info.places) == ["浙江省"]
+
+
+def test_topic_drops_frames_years_places_and_question_words():
+    info = analyze_question("哪些城市出台了物业管理条例")
+    assert (info.topic, info.document_kind) == ("物业管理", "条例")  # asks for 物业管理 regulations
+    assert analyze_question("哪些省份有扬尘污染防治方面的法规").document_kind == "法规"
+    info = analyze_question("哪些地方的法规对残疾人作出专门规定")  # whose regulations say it: content
+    assert info.document_kind is None and "残疾人" in info.topic and "法规" not in info.topic
+    assert analyze_question("哪些自治县对水资源管理作出规定").aggregation_level == "county"
+    assert analyze_question("浙江省哪些城市对养犬管理作出规定").topic == "对养犬管理"
+    assert analyze_question("2024年哪些城市推进殡葬改革").topic == "推进殡葬改革"
+    assert analyze_question("哪些城市推进城市更新").topic == "推进城市更新"  # 城市 of the topic is kept
+    assert "出台" in question_frames() and "作出规定" in question_frames()
+
+
+def test_topic_frames_are_removed_only_as_whole_words():
+    # 制定 is a frame, but not inside 制定者 (one jieba word)
+    assert "制定者" in analyze_question("哪些城市规定了制定者的责任").topic
+
+
+def test_region_identity_ignores_code_and_level_spelling():
+    inferred = resolve_place("金华市")
+    sidecar = Region(province="浙江省", city="金华市", level="city")
+    assert inferred.code and sidecar.code is None
+    assert inferred == sidecar and hash(inferred) == hash(sidecar) and len({inferred, sidecar}) == 1
+    assert Region(province="浙江省", city="金华市", county="武义县", level="district") == resolve_place("武义县")
+    assert Region(province="浙江省", city="金华市", county="武义县").level == "county"
+    assert Region(province="北京市", level="province") == Region(province="北京市", city="北京市", level="city")
+    assert Region(province="浙江省", city="金华市") != Region(province="浙江省", city="舟山市")
+    assert Region(province="浙江省", city="金华市").code is None  # code stays data
+    groups = {inferred: ["inferred"]}
+    groups.setdefault(sidecar, []).append("sidecar")
+    assert groups == {inferred: ["inferred", "sidecar"]}
+
+
+def test_years_and_kinds_survive():
+    info = analyze_question("厦门市2023年什么时候印发工作要点")
+    assert info.kind == "fact" and info.years == [2023] and names(info.places) == ["厦门市"]

@@ -1,0 +1,83 @@
+""""Which places" over a small generated corpus (hash embedder): levels, scope, one group per place, documents
+of unknown place, documents above the level asked, and questions that ask for a kind of document."""
+
+import json
+
+import pytest
+
+from policyqa.answer import ask
+from policyqa.embedders import get_embedder
+from policyqa.index import build_index
+
+PLAN = "{issuer}2025年工作要点\n一、重点任务\n1.{item}。{detail}\n2.做好婚姻登记服务。推进婚姻登记便民服务。\n{issuer}\n2025年3月1日\n"
+FUNERAL = ("深化殡葬改革", "推进节地生态安葬，规范殡葬服务收费，开展殡葬领域突出问题专项整治")
+OTHER = ("健全社会救助体系", "完善低保、特困供养和临时救助制度，提高救助标准")
+
+
+def _write(corpus, name, issuer, topic=FUNERAL):
+    (corpus / name).write_text(PLAN.format(issuer=issuer, item=topic[0], detail=topic[1]), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("places") / "corpus"
+    corpus.mkdir()
+    _write(corpus, "jinhua.txt", "金华市民政局")
+    _write(corpus, "wuyi.txt", "武义县民政局")
+    _write(corpus, "zhoushan.txt", "舟山市民政局")
+    _write(corpus, "qingdao.txt", "青岛市民政局")
+    _write(corpus, "laoshan.txt", "崂山区民政局")
+    _write(corpus, "yantai.txt", "烟台市民政局", ("学习借鉴杭州经验", "学习借鉴杭州经验，推进智慧养老"))
+    _write(corpus, "zhejiang.txt", "浙江省民政厅")
+    _write(corpus, "hangzhou.txt", "杭州市民政局", OTHER)  # not on the topic
+    _write(corpus, "nowhere.txt", "民政局")  # no place at all
+    # The same city twice: once placed by a sidecar (no code), once inferred from the text (with code).
+    _write(corpus, "jinhua-sidecar.txt", "本局")
+    (corpus / "jinhua-sidecar.txt.meta.json").write_text(json.dumps({"region": {"province": "浙江省", "city": "金华市"}}),
+                                                         encoding="utf-8")
+    idx, _ = build_index([corpus], tmp_path_factory.mktemp("places-index") / "idx", get_embedder("hash:64"))
+    return idx
+
+
+def places(answer, kind="place"):
+    return {g.region.name for g in answer.groups if g.kind == kind}
+
+
+def test_which_cities_roll_counties_up_and_keep_one_group_per_place(index):
+    a = ask("哪些城市推进殡葬改革", index=index)
+    assert places(a) == {"金华市", "舟山市", "青岛市"} and a.count == 3  # 烟台's plan is on 智慧养老
+    jinhua = next(g for g in a.groups if g.region.name == "金华市")
+    assert jinhua.documents == 3  # its own plan, its sidecar-placed plan and 武义县's: one group
+    assert {m.name for m in jinhua.members} == {"金华市", "武义县"}
+    assert places(a, "other_level") == {"浙江省"}  # a province's plan is not a city's: named, not counted
+    assert places(a, "unknown") == {None} and "地区不明" in a.answer
+    assert "杭州市" not in a.answer
+
+
+def test_which_provinces_counties_and_places(index):
+    provinces = ask("哪些省份推进殡葬改革", index=index)
+    assert places(provinces) == {"浙江省", "山东省"} and provinces.count == 2
+    counties = ask("哪些县区推进殡葬改革", index=index)
+    assert places(counties) == {"武义县", "崂山区"}
+    anywhere = ask("哪些地方推进殡葬改革", index=index)
+    assert places(anywhere) == {"金华市", "武义县", "舟山市", "青岛市", "崂山区", "浙江省"}
+
+
+def test_a_scope_restricts_the_answer(index):
+    a = ask("浙江省哪些城市推进殡葬改革", index=index)
+    assert places(a) == {"金华市", "舟山市"} and not places(a, "unknown")
+    b = ask("山东有哪些县区推进殡葬改革", index=index)
+    assert places(b) == {"崂山区"}
+    c = ask("哪些城市推进殡葬改革", index=index, region="青岛")  # an explicit filter does the same
+    assert places(c) == {"青岛市"}
+
+
+def test_a_place_that_is_subject_matter_does_not_restrict(index):
+    a = ask("哪些城市学习借鉴杭州经验", index=index)
+    assert places(a) == {"烟台市"}  # not restricted to 杭州's own documents
+
+
+def test_json_carries_every_place_with_its_count(index):
+    d = ask("哪些城市推进殡葬改革", index=index).to_dict()
+    assert d["count"] == 3 and len([g for g in d["groups"] if g["kind"] == "place"]) == 3
+    assert all(g["citations"] for g in d["groups"])
