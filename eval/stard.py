@@ -32,6 +32,7 @@ def run(size: int | None, limit: int | None, modes: list[str], workdir: Path) ->
     from ranx import Qrels, Run, evaluate
 
     from policyqa.index import build_index
+    from policyqa.retrieval import search
 
     articles = stard_data.load_articles()
     queries = stard_data.load_queries()
@@ -50,7 +51,7 @@ def run(size: int | None, limit: int | None, modes: list[str], workdir: Path) ->
         t = time.perf_counter()
         for q in queries:
             scores: dict[str, float] = {}
-            for hit in index.search(q["query"], k=50, mode=mode):
+            for hit in search(index, q["query"], k=50, mode=mode):
                 art = stard_data.article_of(hit.chunk, mapping)
                 if art and art not in scores:
                     scores[art] = float(50 - hit.rank + 1)

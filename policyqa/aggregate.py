@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from .backends import Filter
 from .evidence import Topic, coverage_all
 from .models import Region
 
@@ -52,7 +53,7 @@ class Thresholds:
 class Passage:
     """A judged passage of a candidate document."""
 
-    row: int
+    row: Any  # the chunk's backend key
     coverage: float
     dense: float
     kind: str = "body"
@@ -129,14 +130,27 @@ def place_at_level(region: Region, level: str) -> Region | None:
     return Region(province=region.province, city=region.city, county=region.county, level=region.level)
 
 
-def candidate_rows(index: Any, topic: Topic, hybrid_rows: Sequence[int], allowed_docs: np.ndarray | None
+def candidate_rows(index: Any, topic: Topic, hybrid_rows: Sequence[Any], within: Filter | None
                    ) -> tuple[np.ndarray, np.ndarray]:
-    """Every chunk that could address the topic (enough topic coverage, or a hybrid hit), with its coverage."""
-    cov = coverage_all(index, topic) if topic else np.zeros(len(index), dtype=np.float64)
-    rows = np.union1d(np.flatnonzero(cov >= CANDIDATE_COVERAGE), np.asarray(hybrid_rows, dtype=np.int64))
-    if allowed_docs is not None and len(rows):
-        rows = rows[allowed_docs[index.chunk_doc_rows(rows)]]
-    return rows, cov[rows]
+    """Every chunk that could address the topic (enough topic coverage, or a hybrid hit) among the documents
+    ``within`` passes, with its coverage: keys (in key order) and coverages."""
+    keys, cov = coverage_all(index, topic, within) if topic else ([], np.zeros(0, dtype=np.float64))
+    coverage = dict(zip(keys, cov.tolist()))
+    rows = [key for key, c in coverage.items() if c >= CANDIDATE_COVERAGE]
+    hybrid = list(dict.fromkeys(hybrid_rows))
+    if within is not None and hybrid:
+        hybrid = [key for key, ok in zip(hybrid, index.backend.matches(hybrid, within).tolist()) if ok]
+    rows = sorted(set(rows).union(hybrid))
+    return _key_array(rows), np.array([coverage.get(key, 0.0) for key in rows], dtype=np.float64)
+
+
+def _key_array(keys: list[Any]) -> np.ndarray:
+    """Keys as a numpy array (ints stay ints; other keys become an object array)."""
+    if all(isinstance(k, (int, np.integer)) for k in keys):
+        return np.asarray(keys, dtype=np.int64)
+    out = np.empty(len(keys), dtype=object)
+    out[:] = keys
+    return out
 
 
 def judge_documents(index: Any, rows: np.ndarray, coverage: np.ndarray, qvec: np.ndarray | None,
@@ -157,13 +171,13 @@ def judge_documents(index: Any, rows: np.ndarray, coverage: np.ndarray, qvec: np
         return []
     docs = index.chunk_doc_rows(rows)
     n_passing = np.bincount(docs[coverage >= thresholds.coverage], minlength=len(index.doc_list))
-    order = np.lexsort((rows, -coverage, docs))
+    order = np.lexsort((np.arange(len(rows)), -coverage, docs))  # rows come in key order: ties by key
     rows, coverage, docs = rows[order], coverage[order], docs[order]
     starts = np.flatnonzero(np.concatenate([[True], docs[1:] != docs[:-1]]))
     rank = np.arange(len(docs)) - np.repeat(starts, np.diff(np.append(starts, len(docs))))
     keep = rank < PASSAGES_PER_DOCUMENT
     rows, coverage, docs = rows[keep], coverage[keep], docs[keep]
-    dense = index.dense_scores(qvec, rows) if qvec is not None else np.zeros(len(rows))
+    dense = index.backend.dense_scores(qvec, rows.tolist()) if qvec is not None else np.zeros(len(rows))
     by_coverage = coverage >= thresholds.coverage
     by_dense = dense >= thresholds.dense if thresholds.dense is not None else np.zeros(len(rows), dtype=bool)
     weight = topic.weight_of()
@@ -173,12 +187,13 @@ def judge_documents(index: Any, rows: np.ndarray, coverage: np.ndarray, qvec: np
     for r, c, d, doc, cov_ok, dense_ok in zip(rows, coverage, dense, docs, by_coverage, by_dense):
         if not (cov_ok or dense_ok):
             continue
-        chunk = chunk_of(int(r))
+        r = r.item() if isinstance(r, np.generic) else r
+        chunk = chunk_of(r)
         doc = int(doc)
         if (not at_length or dense_ok or titled[doc] or n_passing[doc] >= MIN_PASSAGES
                 or _heading_coverage(chunk.headings[:-1], weight) >= HEADING_COVERAGE):
             about.add(doc)
-        out.setdefault(doc, DocumentEvidence(doc, [])).passages.append(Passage(int(r), float(c), float(d), chunk.kind))
+        out.setdefault(doc, DocumentEvidence(doc, [])).passages.append(Passage(r, float(c), float(d), chunk.kind))
     kept = [ev for doc, ev in out.items() if doc in about]
     for ev in kept:
         ev.passages.sort(key=lambda p: (-p.strength, p.row))
@@ -214,21 +229,22 @@ def documents_by_title(index: Any, topic: Topic, rows: np.ndarray, coverage: np.
         return []
     row_docs = index.chunk_doc_rows(rows) if len(rows) else np.zeros(0, dtype=np.int64)
     first_rows = index.first_rows(docs)
-    picked_rows, picked_cov = [], []
-    for doc, first in zip(docs, first_rows):
+    picked_rows, picked_cov, picked_docs = [], [], []
+    for doc, first in zip(docs.tolist(), first_rows):
         mine = np.flatnonzero(row_docs == doc)
         if len(mine):
             best = mine[np.argsort(-coverage[mine], kind="stable")[:PASSAGES_PER_DOCUMENT]]
             picked_rows.extend(rows[best].tolist())
             picked_cov.extend(coverage[best].tolist())
+            picked_docs.extend([doc] * len(best))
         else:
-            picked_rows.append(int(first))
+            picked_rows.append(first)
             picked_cov.append(0.0)
-    dense = index.dense_scores(qvec, picked_rows) if qvec is not None else np.zeros(len(picked_rows))
+            picked_docs.append(doc)
+    dense = index.backend.dense_scores(qvec, picked_rows) if qvec is not None else np.zeros(len(picked_rows))
     out: dict[int, DocumentEvidence] = {}
-    for r, c, d in zip(picked_rows, picked_cov, dense):
-        doc = int(index.chunk_doc_rows([r])[0])
-        p = Passage(int(r), float(c) + float(tcov[doc]), float(d), chunk_of(int(r)).kind)
+    for r, c, d, doc in zip(picked_rows, picked_cov, dense, picked_docs):
+        p = Passage(r, float(c) + float(tcov[doc]), float(d), chunk_of(r).kind)
         out.setdefault(doc, DocumentEvidence(doc, [])).passages.append(p)
     for ev in out.values():
         ev.passages.sort(key=lambda p: (-p.strength, p.row))

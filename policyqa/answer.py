@@ -22,6 +22,8 @@ from typing import Any
 import numpy as np
 
 from . import aggregate as agg
+from . import retrieval
+from .backends import Filter
 from .calibration import Calibration
 from .errors import PolicyQAError
 from .evidence import WANTS_DATE, Topic, coverage_of, has_chinese, highlight, sentence_scores, toc_line, topic_of
@@ -343,14 +345,13 @@ def _refusal(question: str, info: QuestionInfo, index: Any) -> Answer | None:
         return _not_found(question, info, f"“{info.topic}”看起来不是一个问题：请用中文或英文的词语提问，"
                                           f"例如“哪些城市推进殡葬改革”。已索引 {n} 份文件。")
     mask = None
-    if info.places:
-        mask = np.zeros(n, dtype=bool)
-        for place in info.places:
-            mask |= index.region_mask(place)
+    places = Filter(regions=tuple(info.places)) if info.places else None
+    if places is not None:
+        mask = index.filter_mask(places)
         if not mask.any():
             names = "、".join(p.label() for p in info.places)
             return _not_found(question, info, f"索引中没有来自{names}的文件，无法回答。已索引 {n} 份文件。")
-    if info.years and not _year_present(index, info.years, mask):
+    if info.years and not _year_present(index, info.years, mask, places):
         where = "、".join(p.label() for p in info.places)
         years = "、".join(f"{y}年" for y in info.years)
         have = sorted({d["date"][:4] for d, ok in zip(index.doc_list, mask if mask is not None else [True] * n)
@@ -371,26 +372,26 @@ def _looks_like_noise(text: str, index: Any) -> bool:
     return count(" ".join(words)) / len(words) > NOISE_PIECES_PER_WORD
 
 
-def _year_present(index: Any, years: list[int], doc_mask: np.ndarray | None) -> bool:
-    """True when some document (within ``doc_mask``) is dated or titled in one of ``years``, or mentions it."""
+def _year_present(index: Any, years: list[int], doc_mask: np.ndarray | None, places: Filter | None) -> bool:
+    """True when some document (within ``doc_mask``, the documents of ``places``) is dated or titled in one of
+    ``years``, or mentions it."""
     by_date = index.year_mask(years)
     if (by_date if doc_mask is None else by_date & doc_mask).any():
         return True
     for y in years:
-        for rows in index.term_postings(index.tokenizer.tokenize(f"{y}年")[:1]):
-            docs = index.chunk_doc_rows(rows)
-            if len(docs) and (doc_mask is None or doc_mask[docs].any()):
-                return True
+        term = index.tokenizer.tokenize(f"{y}年")[:1]
+        if term and len(index.backend.postings(term, places)):
+            return True
     return False
 
 
-def _search(index: Any, question: str, k: int, **filters: Any) -> list[Hit]:
-    return index.search(question, k=k, mode="hybrid", **filters)
+def _search(index: Any, question: str, k: int, info: QuestionInfo, **filters: Any) -> list[Hit]:
+    return retrieval.search(index, question, k=k, mode="hybrid", info=info, **filters)
 
 
 def _answer_passages(question: str, info: QuestionInfo, index: Any, topic: Topic, calibration: Calibration,
                      chinese: bool, k: int, filters: dict[str, Any]) -> Answer:
-    hits = _search(index, question, max(CANDIDATES, k * 5), **filters)
+    hits = _search(index, question, max(CANDIDATES, k * 5), info, **filters)
     scored = _score(index, topic, hits)
     rule = _found_rule(calibration, chinese, scored)
     relevant = [s for s in scored if rule.passes(s)]
@@ -474,15 +475,14 @@ def _aggregate(question: str, info: QuestionInfo, index: Any, topic: Topic, cali
     scope = info.scope
     if scope is None and len(info.places) == 1:
         scope = info.places[0]
-    allowed = index.region_mask(scope) if scope is not None else None
     search_filters = {"region": scope} if scope is not None else {}
-    for mask, value in ((index.region_mask(filters["region"]) if "region" in filters else None, "region"),
-                        (index.year_mask([filters["year"]]) if "year" in filters else None, "year")):
-        if mask is not None:
-            allowed = mask if allowed is None else allowed & mask
+    for value in ("region", "year"):
+        if value in filters:
             search_filters.setdefault(value, filters[value])
-    hits = _search(index, question, agg.HYBRID_CANDIDATES, **search_filters)
-    rows, coverage = agg.candidate_rows(index, topic, [h.row for h in hits], allowed)
+    within = _documents_within(scope, filters)
+    allowed = index.filter_mask(within)
+    hits = _search(index, question, agg.HYBRID_CANDIDATES, info, **search_filters)
+    rows, coverage = agg.candidate_rows(index, topic, [h.row for h in hits], within)
     if chinese:
         thresholds = agg.Thresholds(PROVISION_COVERAGE if info.asks_provisions else DOC_COVERAGE,
                                     calibration.doc_dense)
@@ -491,9 +491,9 @@ def _aggregate(question: str, info: QuestionInfo, index: Any, topic: Topic, cali
         thresholds = agg.Thresholds(float("inf"), rule.dense)
     qvec = index.embed_query(question)
     if info.document_kind and chinese:
-        evidence = agg.documents_by_title(index, topic, rows, coverage, qvec, allowed, index.chunks.__getitem__)
+        evidence = agg.documents_by_title(index, topic, rows, coverage, qvec, allowed, index.chunk)
     else:
-        evidence = agg.judge_documents(index, rows, coverage, qvec, thresholds, topic, index.chunks.__getitem__,
+        evidence = agg.judge_documents(index, rows, coverage, qvec, thresholds, topic, index.chunk,
                                        at_length=info.asks_provisions)
     groups = agg.group_by_place(evidence, level, index.document_region)
     what = info.topic if chinese else question
@@ -519,11 +519,24 @@ def _aggregate(question: str, info: QuestionInfo, index: Any, topic: Topic, cali
     return Answer(question, info.kind, True, text, out_groups, citations, count=len(places))
 
 
+def _documents_within(scope: Region | None, filters: dict[str, Any]) -> Filter | None:
+    """The documents a "which places" answer may count: within the scope and the explicit filters (None: all)."""
+    parts = ([Filter(regions=(scope,))] if scope is not None else []) + \
+        ([Filter(regions=(filters["region"],))] if "region" in filters else []) + \
+        ([Filter(years=(filters["year"],))] if "year" in filters else [])
+    if not parts:
+        return None
+    out: Filter | None = parts[0]
+    for f in parts[1:]:
+        out = out & f if out is not None else None
+    return out if out is not None else Filter(sources=("",))  # disjoint places: no document passes
+
+
 def _hit_of(index: Any, doc: int, p: agg.Passage) -> Hit:
     from .metadata import is_expired
 
     meta = index.doc_list[doc]
-    return Hit(rank=0, score=p.strength, chunk=index.chunks[p.row], title=meta.get("title"),
+    return Hit(rank=0, score=p.strength, chunk=index.chunk(p.row), title=meta.get("title"),
                region=index.document_region(doc), date=meta.get("date"),
                scores={"coverage": p.coverage, "dense": p.dense}, row=p.row, expired=is_expired(meta))
 

@@ -146,6 +146,16 @@ class BM25Index:
         df = np.array([df_all[self.vocab[t]] if t in self.vocab else 0 for t in terms], dtype=np.float64)
         return np.log(n - df + 0.5) - np.log(df + 0.5)
 
+    def postings(self, terms: Sequence[str]) -> list[np.ndarray]:
+        """For each term, the rows that contain it, ascending (empty for a term the index has never seen)."""
+        w = self.weights  # same sparsity as the term frequencies, stored by column
+        out = []
+        for term in terms:
+            col = self.vocab.get(term)
+            rows = np.zeros(0, dtype=np.int64) if col is None else w.indices[w.indptr[col]:w.indptr[col + 1]]
+            out.append(np.sort(np.asarray(rows, dtype=np.int64)))
+        return out
+
     # ------------------------------------------------------------ persistence
     def save(self, directory: Path) -> None:
         """Write the index into ``directory`` (created); the caller makes the write atomic."""

@@ -139,6 +139,7 @@ def calibrate(index: Any, queries: Sequence[Any], candidates: int = 60) -> Calib
     best passage of any document that a "which places" question's expected places exclude. A side without
     questions marked ``no_answer`` gets no absolute threshold.
     """
+    from . import retrieval
     from .aggregate import normalize_level, place_at_level
     from .answer import refuses
     from .evidence import has_chinese
@@ -155,7 +156,7 @@ def calibrate(index: Any, queries: Sequence[Any], candidates: int = 60) -> Calib
         used += 1
         info = analyze_question(q.query, index.tokenizer, known_places=index.regions)
         side = "zh" if has_chinese(info.topic) else "latin"
-        hits = index.search(q.query, k=candidates, mode="dense")
+        hits = retrieval.search(index, q.query, k=candidates, mode="dense", info=info)
         best = max((h.scores.get("dense", h.score) for h in hits), default=0.0)
         (no_answer if q.no_answer else answerable)[side].append(best)
         if q.places:

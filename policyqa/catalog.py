@@ -53,7 +53,7 @@ def _entry(index: Any, row: int, chunk_counts: np.ndarray) -> dict[str, Any]:
 
 
 def _chunk_counts(index: Any) -> np.ndarray:
-    return np.bincount(np.asarray(index.chunks.doc_rows, dtype=np.int64), minlength=len(index.doc_list))
+    return index.chunk_counts()
 
 
 def place_counts(regions: list[Region]) -> list[dict[str, Any]]:
@@ -99,7 +99,7 @@ def document_detail(index: Any, id_: str) -> dict[str, Any]:
     row = _row_of(index, id_)
     entry = _entry(index, row, _chunk_counts(index))
     text = index.document_text(entry["source"])
-    chunks = [index.chunks[int(r)] for r in np.flatnonzero(np.asarray(index.chunks.doc_rows) == row)]
+    chunks = [index.chunk(key) for key in index.backend.keys_of_documents([entry["source"]])]
     spans = []
     for c in sorted(chunks, key=lambda c: (c.start, c.end)):
         span = c.to_dict()

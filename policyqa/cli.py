@@ -262,7 +262,9 @@ def _print_summary(summary: Any, failed: list[Any], unsupported: list[Any]) -> N
 
 def _search_one(idx: Any, query: str, k: int, mode: str, region: Optional[str], year: Optional[int],
                 source: Optional[str]) -> dict[str, Any]:
-    hits = idx.search(query, k=k, mode=mode, region=region, year=year, source=source)
+    from .retrieval import search as steered_search
+
+    hits = steered_search(idx, query, k=k, mode=mode, region=region, year=year, source=source)
     return {"query": query, "hits": [h.to_dict() for h in hits]}
 
 

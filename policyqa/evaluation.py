@@ -247,6 +247,8 @@ def evaluate(index: Any, queries: Sequence[LabelledQuery], modes: Sequence[str] 
     Raises PolicyQAError when a label names a file that is not in the index or text that is not in its file
     (such a label could never match: it would be a silent score of 0).
     """
+    from .retrieval import search
+
     matcher = LabelMatcher(index)
     check_labels(index, queries, matcher)
     answerable = [q for q in queries if not q.no_answer]
@@ -257,7 +259,7 @@ def evaluate(index: Any, queries: Sequence[LabelledQuery], modes: Sequence[str] 
     for mode in modes:
         run = {}
         for q in answerable:
-            run[q.id] = label_run(index.search(q.query, k=k, mode=mode), q, matcher, k)
+            run[q.id] = label_run(search(index, q.query, k=k, mode=mode), q, matcher, k)
             done += 1
             if progress:
                 progress("searching", done, len(answerable) * len(modes))

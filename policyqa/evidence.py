@@ -53,31 +53,28 @@ def topic_of(index: Any, info: QuestionInfo) -> Topic:
     terms = list(dict.fromkeys(index.tokenizer.tokenize(info.topic)))
     if not terms:
         return Topic([], np.zeros(0))
-    idf = np.maximum(index.term_idf(terms), _IDF_FLOOR)
+    idf = np.maximum(index.backend.idf(terms), _IDF_FLOOR)
     return Topic(terms, idf / idf.sum())
 
 
-def coverage_all(index: Any, topic: Topic) -> np.ndarray:
-    """Coverage of the topic by every chunk of the index (a dense vector over chunk rows)."""
-    cov = np.zeros(len(index), dtype=np.float64)
-    for rows, w in zip(index.term_postings(topic.terms), topic.weights):
-        cov[rows] += w
-    return cov
+def coverage_all(index: Any, topic: Topic, filter: Any = None) -> tuple[list[Any], np.ndarray]:
+    """Every chunk of the index (that passes ``filter``) holding a topic word, in key order, with its coverage
+    of the topic (chunks holding none have coverage 0)."""
+    postings = index.backend.postings(topic.terms, filter)
+    cov = np.zeros(len(postings), dtype=np.float64)
+    for j, w in enumerate(topic.weights):  # term by term, as coverage_of adds them: identical sums
+        cov[postings.present[:, j]] += w
+    return postings.keys, cov
 
 
-def coverage_of(index: Any, topic: Topic, rows: list[int] | np.ndarray) -> np.ndarray:
-    """Coverage of the topic by the chunks ``rows``."""
-    rows = np.asarray(rows, dtype=np.int64)
-    if not topic or not len(rows):
-        return np.zeros(len(rows), dtype=np.float64)
-    cov = np.zeros(len(rows), dtype=np.float64)
-    order = np.argsort(rows)
-    sorted_rows = rows[order]
-    for postings, w in zip(index.term_postings(topic.terms), topic.weights):
-        if not len(postings):
-            continue
-        present = np.isin(sorted_rows, postings, assume_unique=False)
-        cov[order[present]] += w
+def coverage_of(index: Any, topic: Topic, keys: list[Any]) -> np.ndarray:
+    """Coverage of the topic by the chunks ``keys``."""
+    if not topic or not len(keys):
+        return np.zeros(len(keys), dtype=np.float64)
+    cov = np.zeros(len(keys), dtype=np.float64)
+    contained = index.backend.terms_in(keys, topic.terms)
+    for term, w in zip(topic.terms, topic.weights):
+        cov[np.fromiter((term in c for c in contained), dtype=bool, count=len(keys))] += w
     return cov
 
 

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 
 import numpy as np
 
 FUSION_METHODS = ("rrf", "weighted")
 
 
-def rrf(rankings: Mapping[str, Sequence[int]], k: int = 60,
-        weights: Mapping[str, float] | None = None) -> dict[int, float]:
-    """Reciprocal rank fusion: ``sum_s w_s / (k + rank_s(d))`` with ranks starting at 1."""
-    fused: dict[int, float] = {}
+def rrf(rankings: Mapping[str, Sequence[Hashable]], k: int = 60,
+        weights: Mapping[str, float] | None = None) -> dict[Hashable, float]:
+    """Reciprocal rank fusion: ``sum_s w_s / (k + rank_s(d))`` with ranks starting at 1; rows are backend keys."""
+    fused: dict[Hashable, float] = {}
     for name, rows in rankings.items():
         w = 1.0 if weights is None else weights.get(name, 1.0)
         for rank, row in enumerate(rows, start=1):
-            fused[int(row)] = fused.get(int(row), 0.0) + w / (k + rank)
+            fused[row] = fused.get(row, 0.0) + w / (k + rank)
     return fused
 
 
@@ -31,17 +31,17 @@ def minmax(scores: np.ndarray) -> np.ndarray:
     return (scores - lo) / (hi - lo)
 
 
-def weighted(results: Mapping[str, tuple[Sequence[int], Sequence[float]]],
-             weights: Mapping[str, float]) -> dict[int, float]:
+def weighted(results: Mapping[str, tuple[Sequence[Hashable], Sequence[float]]],
+             weights: Mapping[str, float]) -> dict[Hashable, float]:
     """Convex combination of min-max normalised scores; a row missing from a list scores 0 there."""
-    fused: dict[int, float] = {}
+    fused: dict[Hashable, float] = {}
     for name, (rows, scores) in results.items():
         w = weights.get(name, 0.0)
-        for row, s in zip(rows, minmax(np.asarray(scores))):
-            fused[int(row)] = fused.get(int(row), 0.0) + w * float(s)
+        for row, s in zip(rows, minmax(np.asarray(scores)).tolist()):
+            fused[row] = fused.get(row, 0.0) + w * s
     return fused
 
 
-def top(fused: Mapping[int, float], k: int) -> list[tuple[int, float]]:
+def top(fused: Mapping[Hashable, float], k: int) -> list[tuple[Hashable, float]]:
     """The k best (row, score) pairs, ties broken by row for determinism."""
     return sorted(fused.items(), key=lambda item: (-item[1], item[0]))[:k]

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from . import integrity, store
+from .backends import Backend, DocumentTable, Filter, LocalBackend, Ranked
 from .errors import IndexCorruptError, IndexMismatchError, IndexMissingError, PolicyQAError, QueryError
 from .fusion import FUSION_METHODS, rrf, top, weighted
 from .models import Chunk, Document, Hit, Region, SkippedFile
@@ -44,6 +45,9 @@ class SearchConfig:
     candidates_factor: int = 10
     min_candidates: int = 50
     year_boost: float = 0.25
+    # A place named in a question is a preference, not a wall (issue 10): its documents' fused scores are
+    # multiplied by 1 + place_boost, other documents stay in the ranking.
+    place_boost: float = 0.25
     # Pseudo-relevance feedback: BM25 also searches for the most distinctive words of the best dense
     # passages, so a paraphrase (送饭) reaches the words the documents use (助餐).
     prf_docs: int = 2
@@ -106,31 +110,25 @@ def _library_versions() -> dict[str, str]:
     return versions
 
 
-def _doc_year(doc: dict[str, Any]) -> int | None:
-    date = doc.get("date") or ""
-    return int(date[:4]) if date[:4].isdigit() else None
-
-
 class PolicyIndex:
     """A loaded index. ``PolicyIndex.load(dir)`` then ``.search(query)``."""
 
-    def __init__(self, directory: Path, generation: Path, manifest: dict[str, Any],
-                 documents: list[dict[str, Any]], chunks: store.ChunkStore, bm25: Any, dense: Any,
+    def __init__(self, directory: Path, generation: Path, manifest: dict[str, Any], backend: Backend,
                  embedder: Any = None, config: SearchConfig | None = None):
         self.directory = directory
         self.generation = generation
         self.manifest = manifest
-        self.doc_list = documents
-        self.documents = {d["source"]: d for d in documents}
-        self.chunks = chunks
-        self.bm25 = bm25
-        self.dense = dense
+        self.backend = backend
+        self.doc_list = backend.documents()
+        self.documents = {d["source"]: d for d in self.doc_list}
+        # The loaded generation's chunk records by row (local backend): incremental builds copy them as bytes.
+        self.chunks = getattr(backend, "store", None)
         self._embedder = embedder
         self._tokenizer: Any = None
         self._calibration: Any = None
-        self._first_rows: np.ndarray | None = None
         self.config = config or SearchConfig()
-        self._regions = [Region.from_dict(d.get("region")) for d in documents]
+        self._regions = [Region.from_dict(d.get("region")) for d in self.doc_list]
+        self._table = DocumentTable(self.doc_list)
         self._lease: store.GenerationLease | None = None
         self._user_words: bytes | None = None
 
@@ -139,15 +137,11 @@ class PolicyIndex:
     def load(cls, directory: str | Path | None = None, embedder: Any = None,
              config: SearchConfig | None = None) -> "PolicyIndex":
         """Open the live generation of an index directory, checking its manifest against this library."""
-        from .bm25 import BM25Index
-        from .dense import DenseIndex
-
         directory = Path(directory) if directory is not None else default_index_dir()
         # Held until close(): no writer removes this generation while it is open.
         lease = store.GenerationLease.acquire(directory)
         gen = lease.path
         manifest: Any = None
-        chunks: store.ChunkStore | None = None
         try:
             manifest = store.read_json(gen / "manifest.json")
             if isinstance(manifest, dict) and "format_version" in manifest:
@@ -162,26 +156,17 @@ class PolicyIndex:
             if not isinstance(documents, list) or not all(isinstance(d, dict) and isinstance(d.get("source"), str)
                                                           for d in documents):
                 raise integrity.damaged(gen, "documents.json", "is corrupt (not a list of documents)")
-            count = int(manifest["chunk_count"])
-            chunks = store.ChunkStore(gen, count)
-            bm25 = BM25Index.load(gen / "bm25")
-            dense = DenseIndex.load(gen / "dense")
-            if len(bm25) != count or len(dense) != count:
-                raise IndexCorruptError(
-                    f"index in {gen} is inconsistent ({count} chunks, {len(bm25)} BM25 rows, {len(dense)} vectors): "
-                    f"{integrity.repair_hint(directory)}"
-                )
-            integrity.check_structure(gen, chunks, bm25, dense, len(documents))
+            backend = LocalBackend.open(gen, documents, int(manifest["chunk_count"]))
         except (IndexCorruptError, IndexMismatchError):
-            _release(lease, chunks)
+            lease.close()
             raise
         except BaseException as exc:
-            _release(lease, chunks)
+            lease.close()
             if not isinstance(exc, Exception) or isinstance(exc, PolicyQAError):
                 raise
             # Any other failure to read numpy/faiss/json files: a full check names the damaged file.
             raise integrity.explain(exc, manifest, gen) from None
-        index = cls(directory, gen, manifest, documents, chunks, bm25, dense, embedder, config)
+        index = cls(directory, gen, manifest, backend, embedder, config)
         index._lease = lease
         index._user_words = user_words
         return index
@@ -220,7 +205,7 @@ class PolicyIndex:
         return self._tokenizer
 
     def __len__(self) -> int:
-        return len(self.chunks)
+        return len(self.backend)
 
     def __repr__(self) -> str:
         return (f"PolicyIndex({str(self.directory)!r}, documents={len(self.doc_list)}, "
@@ -239,40 +224,29 @@ class PolicyIndex:
         return document_text(self.generation, self.documents[source])
 
     # ---------------------------------------------------------------- what `ask` reads
-    def term_idf(self, terms: Sequence[str]) -> np.ndarray:
-        """BM25 idf of each term in this index (an unseen term gets the largest possible idf)."""
-        return self.bm25.idf(terms)
+    def chunk(self, key: Any) -> Chunk:
+        """The chunk record of a backend key (``Hit.row``)."""
+        return self.backend.chunk(key)
 
-    def term_postings(self, terms: Sequence[str]) -> list[np.ndarray]:
-        """For each term, the chunk rows indexed with it (sorted; empty for an unseen term)."""
-        return self.bm25.postings(terms)
+    def chunk_doc_rows(self, keys: Sequence[Any]) -> np.ndarray:
+        """The document number (position in ``doc_list``) of each chunk key."""
+        if not len(keys):
+            return np.zeros(0, dtype=np.int64)
+        return self.backend.document_numbers(keys)
 
-    def chunk_doc_rows(self, rows: np.ndarray | Sequence[int]) -> np.ndarray:
-        """The document number of each chunk row."""
-        return np.asarray(self.chunks.doc_rows)[np.asarray(rows, dtype=np.int64)]
+    def first_rows(self, docs: Sequence[int]) -> list[Any]:
+        """The key of the first chunk of each document number."""
+        return self.backend.first_keys(docs)
 
-    def first_rows(self, docs: Sequence[int]) -> np.ndarray:
-        """The first chunk row of each document number."""
-        if self._first_rows is None:
-            doc_rows = np.asarray(self.chunks.doc_rows)
-            first = np.full(len(self.doc_list), -1, dtype=np.int64)
-            uniq, at = np.unique(doc_rows, return_index=True)
-            first[uniq] = at
-            self._first_rows = first
-        return self._first_rows[np.asarray(docs, dtype=np.int64)]
+    def chunk_counts(self) -> np.ndarray:
+        """The number of chunks of each document, in ``doc_list`` order."""
+        return self.backend.chunk_counts()
 
     def embed_query(self, text: str) -> np.ndarray:
         """The query vector of ``text`` with the index's embedder."""
         from .textnorm import normalize
 
         return self.embedder.embed_queries([normalize(text)])[0]
-
-    def dense_scores(self, qvec: np.ndarray, rows: np.ndarray | Sequence[int]) -> np.ndarray:
-        """Inner product (cosine) of the query vector with the chunks ``rows``."""
-        rows = np.asarray(rows, dtype=np.int64)
-        if not len(rows):
-            return np.zeros(0, dtype=np.float32)
-        return np.asarray(self.dense.vectors[rows] @ qvec)
 
     @property
     def regions(self) -> list[Region]:
@@ -283,158 +257,166 @@ class PolicyIndex:
         """The place of document number ``doc``."""
         return self._regions[int(doc)]
 
-    def region_mask(self, region: str | Region) -> np.ndarray:
-        """Boolean mask over documents: those from ``region`` or places within it."""
-        return self._region_mask(region)
-
-    def year_mask(self, years: Sequence[int]) -> np.ndarray:
-        """Boolean mask over documents dated in (or titled with) one of ``years``."""
-        wanted = {int(y) for y in years}
-        return np.array([_doc_year(d) in wanted or any(str(y) in (d.get("title") or "") for y in wanted)
-                         for d in self.doc_list], dtype=bool)
-
-    def document_of(self, row: int) -> dict[str, Any]:
-        """Metadata of the document that chunk ``row`` belongs to."""
-        return self.doc_list[int(self.chunks.doc_rows[row])]
+    def document_of(self, key: Any) -> dict[str, Any]:
+        """Metadata of the document that chunk ``key`` (``Hit.row``) belongs to."""
+        return self.backend.documents_of([key])[0]
 
     # ---------------------------------------------------------------- filtering
+    def make_filter(self, region: str | Region | None = None, year: int | None = None,
+                    source: str | None = None) -> Filter | None:
+        """The backend filter for explicit arguments, None when none is given.
+
+        ``region`` is a place name (金华, 武义县) or a Region and includes the places within it; ``source`` is a
+        source path, a file name or part of a path. Raises QueryError for a place the gazetteer does not know.
+        """
+        if region is None and year is None and source is None:
+            return None
+        regions: tuple[Region, ...] = ()
+        if region is not None:
+            regions = (_resolve(region),)
+        sources: tuple[str, ...] = ()
+        if source is not None:
+            sources = tuple(d["source"] for d in self.doc_list if d["source"] == source
+                            or Path(d["source"]).name == source or source in d["source"])
+            sources = sources or (source,)  # no such document: a filter nothing passes
+        return Filter(regions=regions, years=() if year is None else (int(year),), sources=sources)
+
+    def filter_mask(self, filter: Filter | None) -> np.ndarray | None:
+        """Boolean mask over documents: those that pass ``filter`` (None when there is no filter)."""
+        return self._table.mask(filter)
+
     def doc_mask(self, region: str | Region | None = None, year: int | None = None,
                  source: str | None = None) -> np.ndarray | None:
         """Boolean mask over documents for the filters given, or None when no filter is set."""
-        if region is None and year is None and source is None:
-            return None
-        mask = np.ones(len(self.doc_list), dtype=bool)
-        if region is not None:
-            mask &= self._region_mask(region)
-        if year is not None:
-            mask &= np.array([_doc_year(d) == int(year) or str(year) in (d.get("title") or "")
-                              for d in self.doc_list], dtype=bool)
-        if source is not None:
-            mask &= np.array([d["source"] == source or Path(d["source"]).name == source
-                              or source in d["source"] for d in self.doc_list], dtype=bool)
-        return mask
+        return self.filter_mask(self.make_filter(region, year, source))
 
-    def _region_mask(self, region: str | Region) -> np.ndarray:
-        from .regions import region_contains, resolve_place
+    def region_mask(self, region: str | Region) -> np.ndarray:
+        """Boolean mask over documents: those from ``region`` or places within it."""
+        return self._table.mask(Filter(regions=(_resolve(region),)))
 
-        place = region if isinstance(region, Region) else resolve_place(region)
-        if place is None:
-            raise QueryError(f"unknown place {region!r}: give a province, city or county name such as 金华 or 武义县")
-        return np.array([region_contains(place, r) for r in self._regions], dtype=bool)
-
-    def _rows_allowed(self, doc_mask: np.ndarray | None) -> np.ndarray | None:
-        return None if doc_mask is None else doc_mask[self.chunks.doc_rows]
-
-    def _steering(self, query: str, region: Any, year: Any) -> tuple[np.ndarray | None, list[int]]:
-        """Places named in the query restrict to their documents (when any exist); years are returned for boosting."""
-        from .question import analyze_question
-
-        info = analyze_question(query, self.tokenizer, known_places=self.regions)
-        mask = None
-        places = info.places + ([info.scope] if info.scope else [])  # a scope (浙江省哪些城市) restricts too
-        if region is None and places:
-            mask = np.zeros(len(self.doc_list), dtype=bool)
-            for place in places:
-                mask |= self._region_mask(place)
-            if not mask.any():
-                log.info("no documents from %s; searching all documents", [p.name for p in places])
-                mask = None
-        years = [] if year is not None else list(info.years)
-        return mask, years
+    def year_mask(self, years: Sequence[int]) -> np.ndarray:
+        """Boolean mask over documents dated in (or titled with) one of ``years``."""
+        mask = self._table.mask(Filter(years=tuple(years)))
+        return np.zeros(len(self.doc_list), dtype=bool) if mask is None else mask
 
     # ---------------------------------------------------------------- search
     def search(self, query: str, k: int = 10, mode: str = "hybrid", region: str | Region | None = None,
-               year: int | None = None, source: str | None = None, steer: bool = True) -> list[Hit]:
-        """The ``k`` best chunks for ``query``: ``mode`` is hybrid, bm25 or dense; filters narrow the documents."""
+               year: int | None = None, source: str | None = None, prefer_places: Sequence[Region] = (),
+               prefer_years: Sequence[int] = ()) -> list[Hit]:
+        """The ``k`` best chunks for ``query``: ``mode`` is hybrid, bm25 or dense.
+
+        ``region``/``year``/``source`` filter the documents (see ``make_filter``). Documents from
+        ``prefer_places`` or of ``prefer_years`` are preferred, not required: their scores are boosted
+        (``SearchConfig.place_boost``/``year_boost``) and the best chunks of the preferred places join the
+        candidates. The query itself is not analysed here (``retrieval.search`` does that).
+        """
         from .limits import check_query
+        from .metadata import is_expired
 
         check_query(query)
         if mode not in MODES:
             raise QueryError(f"unknown mode {mode!r}: use one of {', '.join(MODES)}")
         if k < 1:
             raise QueryError("k must be at least 1")
-        doc_mask = self.doc_mask(region, year, source)
-        boost_years: list[int] = []
-        if steer:
-            steer_mask, boost_years = self._steering(query, region, year)
-            if steer_mask is not None:
-                doc_mask = steer_mask if doc_mask is None else doc_mask & steer_mask
-        allowed = self._rows_allowed(doc_mask)
-        if allowed is not None and not allowed.any():
-            return []
+        explicit = self.make_filter(region, year, source)
+        places = Filter(regions=tuple(prefer_places)) if prefer_places else None
+        pool = places & explicit if places is not None else None
         n_cand = max(k * self.config.candidates_factor, self.config.min_candidates)
-        results: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        if mode in ("hybrid", "dense"):
-            from .textnorm import normalize
 
-            qvec = self.embedder.embed_queries([normalize(query)])[0]
-            results["dense"] = self.dense.search(qvec, n_cand, allowed)
+        def gather(search: Callable[[Filter | None], Ranked]) -> Ranked:
+            ranked = search(explicit)
+            return ranked if pool is None else _merge(ranked, search(pool))
+
+        results: dict[str, Ranked] = {}
+        if mode in ("hybrid", "dense"):
+            qvec = self.embed_query(query)
+            results["dense"] = gather(lambda f: self.backend.dense_top_k(qvec, n_cand, f))
         if mode in ("hybrid", "bm25"):
             tokens = self.tokenizer.tokenize(query)
-            expansion = self._feedback_terms(results["dense"][0], tokens) if mode == "hybrid" else []
-            results["bm25"] = (self.bm25.top_k(tokens, n_cand, allowed, expansion, self.config.prf_weight)
-                               if tokens or expansion else (np.array([], int), np.array([])))
+            expansion = self._feedback_terms(results["dense"].keys, tokens) if mode == "hybrid" else []
+            results["bm25"] = gather(lambda f: self.backend.sparse_top_k(tokens, n_cand, f, expansion,
+                                                                         self.config.prf_weight))
         if mode == "bm25":
-            rows, scores = results["bm25"]
-            fused = {int(r): float(s) for r, s in zip(rows, scores) if s > 0}
+            keys, scores = results["bm25"]
+            fused = {key: float(s) for key, s in zip(keys, scores) if s > 0}
         elif mode == "dense":
-            rows, scores = results["dense"]
-            fused = {int(r): float(s) for r, s in zip(rows, scores)}
+            keys, scores = results["dense"]
+            fused = {key: float(s) for key, s in zip(keys, scores)}
         elif self.config.fusion == "rrf":
-            fused = rrf({name: [r for r, s in zip(*res) if name != "bm25" or s > 0] for name, res in results.items()},
+            fused = rrf({name: [key for key, s in zip(*res) if name != "bm25" or s > 0] for name, res in results.items()},
                         k=self.config.rrf_k, weights=self.config.weights)
         else:
             fused = weighted(results, self.config.weights)
-        if boost_years and fused:
-            factor = 1.0 + self.config.year_boost
-            for row in fused:
-                doc = self.document_of(row)
-                if _doc_year(doc) in boost_years or any(str(y) in (doc.get("title") or "") for y in boost_years):
-                    fused[row] *= factor
-        from .metadata import is_expired
-
-        side = {name: dict(zip(map(int, res[0]), map(float, res[1]))) for name, res in results.items()}
+        if fused and (prefer_years or places is not None):
+            fused = self._prefer(fused, places, prefer_years)
+        side = {name: dict(zip(res.keys, map(float, res.scores))) for name, res in results.items()}
+        best = top(fused, k)
+        docs = self.backend.documents_of([key for key, _ in best])
         hits = []
-        for rank, (row, score) in enumerate(top(fused, k), start=1):
-            doc = self.document_of(row)
+        for rank, ((key, score), doc) in enumerate(zip(best, docs), start=1):
             hits.append(Hit(
-                rank=rank, score=score, chunk=self.chunks[row], title=doc.get("title"),
+                rank=rank, score=score, chunk=self.backend.chunk(key), title=doc.get("title"),
                 region=Region.from_dict(doc.get("region")), date=doc.get("date"),
-                scores={name: s[row] for name, s in side.items() if row in s}, row=row,
+                scores={name: s[key] for name, s in side.items() if key in s}, row=key,
                 expired=is_expired(doc),
             ))
         return hits
 
-    def _feedback_terms(self, dense_rows: np.ndarray, query_tokens: list[str]) -> list[str]:
+    def _prefer(self, fused: dict[Any, float], places: Filter | None, years: Sequence[int]) -> dict[Any, float]:
+        """Multiply the scores of chunks from the preferred places and years by their boosts."""
+        keys = list(fused)
+        factor = np.ones(len(keys))
+        if years:
+            factor[self.backend.matches(keys, Filter(years=tuple(years)))] *= 1.0 + self.config.year_boost
+        if places is not None:
+            factor[self.backend.matches(keys, places)] *= 1.0 + self.config.place_boost
+        return {key: fused[key] * f for key, f in zip(keys, factor.tolist())}
+
+    def _feedback_terms(self, dense_keys: Sequence[Any], query_tokens: list[str]) -> list[str]:
         """The most distinctive words (tf·idf) of the top dense passages that the query does not contain."""
-        if not self.config.prf_docs or not len(dense_rows):
+        if not self.config.prf_docs or not len(dense_keys):
             return []
         from collections import Counter
 
         counts: Counter[str] = Counter()
-        for row in dense_rows[: self.config.prf_docs]:
-            counts.update(self.tokenizer.tokenize(bm25_text(self.chunks[int(row)])))
+        for key in dense_keys[: self.config.prf_docs]:
+            counts.update(self.tokenizer.tokenize(bm25_text(self.backend.chunk(key))))
         terms = [t for t in counts if t not in query_tokens and len(t) > 1]
         if not terms:
             return []
-        idf = self.bm25.idf(terms)
+        idf = self.backend.idf(terms)
         ranked = sorted(zip(terms, idf), key=lambda ti: -counts[ti[0]] * max(ti[1], 0.0))
         return [t for t, w in ranked[: self.config.prf_terms] if w > 0]
 
     def close(self) -> None:
         """Release open files and the lease on the generation (a writer may then remove it)."""
-        self.chunks.close()
+        self.backend.close()
         if self._lease is not None:
             self._lease.close()
 
 
+def _resolve(region: str | Region) -> Region:
+    """A Region for a place name (or the Region itself); QueryError for a place the gazetteer does not know."""
+    if isinstance(region, Region):
+        return region
+    from .regions import resolve_place
+
+    place = resolve_place(region)
+    if place is None:
+        raise QueryError(f"unknown place {region!r}: give a province, city or county name such as 金华 or 武义县")
+    return place
+
+
+def _merge(a: Ranked, b: Ranked) -> Ranked:
+    """One ranking of two rankings on the same score scale (a chunk in both keeps its score), best first."""
+    scores = dict(zip(a.keys, a.scores.tolist()))
+    for key, s in zip(b.keys, b.scores.tolist()):
+        scores.setdefault(key, s)
+    items = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    return Ranked([key for key, _ in items], np.array([s for _, s in items], dtype=np.float64))
+
+
 USER_DICT_FILE = "user_dict.txt"
-
-
-def _release(lease: store.GenerationLease, chunks: store.ChunkStore | None) -> None:
-    if chunks is not None:
-        chunks.close()
-    lease.close()
 
 
 def _read_user_words(gen: Path) -> bytes | None:
@@ -578,8 +560,6 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
     The corpus is ``documents`` plus the sources in ``unchanged``: files whose bytes (and sidecar) match
     the live index, kept as they are without being parsed again.
     """
-    from .bm25 import BM25Index
-    from .dense import DenseIndex
     from .embed_cache import EmbeddingCache
     from .tokenizer import Tokenizer
 
@@ -675,18 +655,15 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
         # Kept chunks are never decoded: their records are copied byte for byte into the new generation.
         kept_rows = np.zeros(0, dtype=np.int64)
         kept_doc_rows = np.zeros(0, dtype=np.int64)
-        bm25 = dense = None
+        backend: LocalBackend | None = None
         if old is not None:
             kept_docs = np.array([d["source"] in keep_sources for d in old.doc_list], dtype=bool)
             keep_mask = kept_docs[old.chunks.doc_rows] if len(old) else np.zeros(0, dtype=bool)
             kept_rows = np.flatnonzero(keep_mask)
             remap = np.array([doc_index.get(d["source"], -1) for d in old.doc_list], dtype=np.int64)
             kept_doc_rows = remap[old.chunks.doc_rows[kept_rows]] if len(kept_rows) else kept_doc_rows
-            bm25, dense = old.bm25, old.dense
-            drop = np.flatnonzero(~keep_mask)
-            if len(drop):
-                bm25.remove(drop)
-                dense.remove(drop)
+            backend = old.backend
+            backend.delete(np.flatnonzero(~keep_mask))
             summary.reused_embeddings += len(kept_rows)
 
         new_chunks = [c for d in new_docs for c in d.chunks]
@@ -714,12 +691,11 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
             tokens = tokenizer.tokenize_many([bm25_text(c) for c in new_chunks])
             if progress:
                 progress("tokenizing", len(new_chunks), len(new_chunks))
-            if bm25 is None or dense is None:
-                bm25, dense = BM25Index.build(tokens), DenseIndex.build(vectors)
+            if backend is None:
+                backend = LocalBackend.build(new_chunks, new_meta, tokens, vectors)
             else:
-                bm25.add(tokens)
-                dense.add(vectors)
-        elif bm25 is None or dense is None:
+                backend.add(new_chunks, new_meta, tokens, vectors)
+        elif backend is None:
             raise PolicyQAError("the documents produced no chunks: nothing to index")
 
         n_chunks = len(kept_rows) + len(new_chunks)
@@ -731,7 +707,7 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
             "embedder": {"id": embedder.id, "dim": int(embedder.dim), "name": getattr(embedder, "name", None),
                          "options": getattr(embedder, "options", {})},
             "tokenizer": {"version": tokenizer.version},
-            "dense": {"kind": dense.kind},
+            "dense": {"kind": backend.dense.kind},
             "documents": doc_keys,
             "chunk_count": n_chunks,
             "document_count": len(doc_meta),
@@ -739,7 +715,7 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
             "roots": list(roots) if roots is not None else _recorded_roots(directory),
             "library_versions": _library_versions(),
         }
-        _write_generation(directory, manifest, doc_meta, new_chunks, doc_rows, bm25, dense, old, user_words,
+        _write_generation(directory, manifest, doc_meta, new_chunks, doc_rows, backend, old, user_words,
                           kept_rows, progress, texts={d.source: d.text for d in new_docs if d.format != "text"})
     summary.documents = len(doc_meta)
     summary.chunks = n_chunks
@@ -748,7 +724,7 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
 
 
 def _write_generation(directory: Path, manifest: dict[str, Any], doc_meta: list[dict[str, Any]],
-                      new_chunks: list[Chunk], doc_rows: np.ndarray, bm25: Any, dense: Any,
+                      new_chunks: list[Chunk], doc_rows: np.ndarray, backend: LocalBackend,
                       old: PolicyIndex | None, user_words: bytes | None = None,
                       kept_rows: np.ndarray | None = None, progress: Progress | None = None,
                       texts: dict[str, str] | None = None) -> None:
@@ -770,9 +746,7 @@ def _write_generation(directory: Path, manifest: dict[str, Any], doc_meta: list[
         store.write_texts(gen, doc_meta, texts or {}, old.generation if old is not None else None)
         store.write_json(gen / "documents.json", doc_meta)
         step(1)
-        bm25.save(gen / "bm25")
-        step(2)
-        dense.save(gen / "dense")
+        backend.save(gen)  # BM25 and dense files
         step(3)
         manifest = integrity.seal({**manifest, "files": integrity.file_table(gen)})
         store.write_json(gen / "manifest.json", manifest)

@@ -6,8 +6,8 @@ What is checked when:
 * **load**: the manifest's own digest; the size of every file (a ``stat`` each); the sha256 of the
   smallest files up to ``LOAD_CHECKSUM_BYTES`` in total (every file of an index up to ~25,000 chunks;
   at 100,000 chunks all but the large payload files: vectors, chunk records, BM25 postings); structural
-  checks of offsets, row numbers and postings (monotone, in range, finite). Any read that fails
-  triggers a full verification so that the message names the damaged file.
+  checks of offsets, row numbers and postings (monotone, in range, finite: ``backends.local``). Any read
+  that fails triggers a full verification so that the message names the damaged file.
 * **build**: the live generation is verified in full before any of it is carried into the new one
   (damage must not be copied and then sealed with a fresh checksum); the new generation's table is
   computed from the files as written.
@@ -27,8 +27,6 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import numpy as np
 
 from .errors import IndexCorruptError, PolicyQAError
 
@@ -180,36 +178,6 @@ def explain(exc: BaseException, manifest: Any, gen: Path) -> IndexCorruptError:
                              f"{repair_hint(gen.parent)}")
 
 
-# ----------------------------------------------------------------------- structural checks
-def _monotone(a: np.ndarray) -> bool:
-    return bool(len(a) == 0 or (a[0] == 0 and (len(a) < 2 or (np.diff(a) >= 0).all())))
-
-
-def check_structure(gen: Path, chunks: Any, bm25: Any, dense: Any, n_docs: int) -> None:
-    """Arrays that index other arrays are in range: a flipped byte there means IndexError or wrong rows."""
-    n = len(chunks.doc_rows)
-    if not _monotone(np.asarray(chunks.offsets)):
-        raise damaged(gen, "chunk_offsets.npy", "is damaged (offsets out of order)")
-    rows = np.asarray(chunks.doc_rows)
-    if n and (rows.min() < 0 or rows.max() >= n_docs):
-        raise damaged(gen, "chunk_docs.npy", f"is damaged (document numbers outside 0..{n_docs - 1})")
-    vocab = len(bm25.vocab)
-    for name, m, bound in (("tf", bm25.tf, vocab), ("w", bm25.weights, n)):
-        indptr, indices = np.asarray(m.indptr), np.asarray(m.indices)
-        if not _monotone(indptr) or (len(indptr) and indptr[-1] != len(indices)):
-            raise damaged(gen, f"bm25/{name}_indptr.npy", "is damaged (row pointers out of order)")
-        if len(indices) and (indices.min() < 0 or indices.max() >= bound):
-            raise damaged(gen, f"bm25/{name}_indices.npy", "is damaged (indices out of range)")
-        if len(m.data) != len(indices):
-            raise damaged(gen, f"bm25/{name}_data.npy", "does not match its indices")
-        if not np.isfinite(np.asarray(m.data)).all():
-            raise damaged(gen, f"bm25/{name}_data.npy", "is damaged (values that are not numbers)")
-    if not np.isfinite(np.asarray(bm25.doc_len)).all() or (np.asarray(bm25.doc_len) < 0).any():
-        raise damaged(gen, "bm25/doc_len.npy", "is damaged (invalid lengths)")
-    if not np.isfinite(np.asarray(dense.vectors)).all():
-        raise damaged(gen, "dense/vectors.npy", "is damaged (values that are not numbers)")
-
-
 # ----------------------------------------------------------------------- policyqa check
 @dataclass
 class CheckReport:
@@ -272,8 +240,7 @@ def check_index(directory: str | Path) -> CheckReport:
         report.problems.append(str(exc))
         return report
     try:
-        for _ in index.chunks:
-            report.chunks += 1
+        report.chunks = index.backend.check()
     except PolicyQAError as exc:
         report.problems.append(str(exc))
     finally:

@@ -214,7 +214,7 @@ class Hit:
     region: Region = field(default_factory=Region)
     date: str | None = None
     scores: dict[str, float] = field(default_factory=dict)
-    row: int = -1  # position in the index that produced it (internal; not part of the JSON)
+    row: Any = -1  # the backend's key of the chunk: a row number in the local backend (internal; not in the JSON)
     expired: bool = False  # the document is past its 失效日期 or no longer in force
 
     def to_dict(self) -> dict[str, Any]:

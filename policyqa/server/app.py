@@ -137,7 +137,9 @@ async def api_search(
     place = check_region(region)
 
     def work(index: Any) -> dict[str, Any]:
-        hits = index.search(query, k=k, mode=mode, region=place, year=year)
+        from ..retrieval import search
+
+        hits = search(index, query, k=k, mode=mode, region=place, year=year)
         return {"query": query, "mode": mode, "hits": with_doc_ids([h.to_dict() for h in hits])}
 
     return await _state(request).run(response, work)
