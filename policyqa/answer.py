@@ -29,6 +29,7 @@ from .errors import PolicyQAError
 from .evidence import WANTS_DATE, Topic, coverage_of, has_chinese, highlight, sentence_scores, toc_line, topic_of
 from .models import Hit, Region
 from .question import QuestionInfo, analyze_question
+from .regions import region_contains
 
 # A passage answers when its topic coverage reaches this share (Chinese questions) …
 FOUND_COVERAGE = 0.35
@@ -395,9 +396,20 @@ def _answer_passages(question: str, info: QuestionInfo, index: Any, topic: Topic
     scored = _score(index, topic, hits)
     rule = _found_rule(calibration, chinese, scored)
     relevant = [s for s in scored if rule.passes(s)]
+    what = info.topic if chinese else question
     if not relevant:
-        what = info.topic if chinese else question
         return _not_found(question, info, f"在已索引的 {len(index.doc_list)} 份文件中没有找到与“{what}”相关的内容。")
+    if info.places:
+        # Retrieval prefers the places the question names (their documents rank first, others are not
+        # excluded); the answer speaks for those places only, and says so when only other places have it.
+        own = [s for s in relevant if any(region_contains(p, s.hit.region) for p in info.places)]
+        if not own:
+            names = "、".join(p.label() for p in info.places)
+            others = "、".join(dict.fromkeys(s.hit.region.label() for s in relevant))
+            return _not_found(question, info, f"在{names}的文件中没有找到与“{what}”相关的内容"
+                                              f"（{others}的文件中有相关内容，去掉地名再问即可看到）。")
+        scored = [s for s in scored if any(region_contains(p, s.hit.region) for p in info.places)]
+        relevant = own
     if info.kind == "fact" and WANTS_DATE.search(info.text) and _ISSUED.search(info.text):
         dated = _issue_date_answer(question, info, index, topic, relevant)
         if dated is not None:

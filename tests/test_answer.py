@@ -178,3 +178,11 @@ def test_a_fact_answer_leads_with_the_sentence_holding_the_topic_and_the_number(
 def test_what_the_corpus_cannot_answer_is_said_plainly(real_index, question):
     a = ask(question, index=real_index)
     assert not a.found and not a.citations
+
+
+def test_an_answer_about_a_named_place_speaks_for_that_place_only(real_index):
+    a = ask("厦门怎样健全社会救助体系", index=real_index)
+    assert a.found and {c.region.city for c in a.citations} == {"厦门市"}
+    # 武义县 has documents, but none about motorways: other places' passages do not answer for it.
+    b = ask("武义县高速公路建设进度如何", index=real_index)
+    assert not b.found and "武义县" in b.answer
