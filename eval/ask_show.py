@@ -27,10 +27,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--queries", default="eval/queries.jsonl")
     ap.add_argument("--index", default="indexes/default")
+    ap.add_argument("--split", default="tune", help="questions of this split only (tune: how the defaults were "
+                    "chosen; 'all' for every question)")
     args = ap.parse_args()
     index = open_index(args.index)
     matcher = LabelMatcher(index)
-    queries = [q for q in load_queries(args.queries) if not q.no_answer and q.places is None]
+    queries = [q for q in load_queries(args.queries) if not q.no_answer and q.places is None
+               and (args.split == "all" or q.split == args.split)]
     default = (answer_mod.SHOW_RELATIVE_COVERAGE, answer_mod.SHOW_DENSE_MARGIN)
     for alpha, margin in GRID:
         answer_mod.SHOW_RELATIVE_COVERAGE, answer_mod.SHOW_DENSE_MARGIN = alpha, margin

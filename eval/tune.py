@@ -24,6 +24,11 @@ GRID = [
     ("weighted 0.6/0.4 +prf 3x8 w0.3", dict(fusion="weighted", weights={"bm25": 0.6, "dense": 0.4}, prf_docs=3, prf_terms=8, prf_weight=0.3)),
     ("weighted 0.5/0.5 +prf 2x5 w0.3", dict(fusion="weighted", weights={"bm25": 0.5, "dense": 0.5}, prf_docs=2, prf_terms=5, prf_weight=0.3)),
     ("rrf k=60 +prf 2x5 w0.3", dict(fusion="rrf", rrf_k=60, prf_docs=2, prf_terms=5, prf_weight=0.3)),
+    # How much a place named in the question lifts its documents (a preference: others stay in the ranking).
+    ("default, place boost 0", dict(place_boost=0.0)),
+    ("default, place boost 0.25", dict(place_boost=0.25)),
+    ("default, place boost 0.5", dict(place_boost=0.5)),
+    ("default, place boost 1.0", dict(place_boost=1.0)),
 ]
 
 
@@ -32,9 +37,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--queries", default="eval/queries.jsonl")
     ap.add_argument("--index", default="indexes/default")
+    ap.add_argument("--split", default="tune", help="questions of this split only (tune: how the defaults were "
+                    "chosen; 'all' for every question)")
     args = ap.parse_args()
     index = PolicyIndex.load(args.index)
-    queries = load_queries(args.queries)
+    queries = [q for q in load_queries(args.queries) if args.split == "all" or q.split == args.split]
     for name, params in GRID:
         index.config = SearchConfig(**params)
         h = evaluate(index, queries, modes=("hybrid",), with_ask=False).modes["hybrid"]
