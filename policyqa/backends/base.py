@@ -222,6 +222,10 @@ class Backend(Protocol):
         """For each key, the position of its chunk's document in ``documents()`` (an int array)."""
         ...
 
+    def ordinals(self, keys: Sequence[Key]) -> np.ndarray:
+        """For each key, the position of its chunk in its document's reading order (0 for the first chunk)."""
+        ...
+
     def first_keys(self, docs: Sequence[int]) -> list[Key]:
         """The key of the first chunk (in reading order) of each document, by position in ``documents()``."""
         ...

@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import threading
@@ -63,9 +64,22 @@ def connect(location: str) -> Any:
         return QdrantClient(url=location, api_key=os.environ.get("QDRANT_API_KEY"), timeout=60)
     key = location if location == ":memory:" else str(Path(location).absolute())
     with _clients_lock:
+        if not _clients:
+            atexit.register(_close_embedded)
         if key not in _clients:
             _clients[key] = QdrantClient(location=":memory:") if key == ":memory:" else QdrantClient(path=key)
         return _clients[key]
+
+
+def _close_embedded() -> None:
+    """Close embedded clients before interpreter shutdown (their own finaliser fails once modules are gone)."""
+    with _clients_lock:
+        for client in _clients.values():
+            try:
+                client.close()
+            except Exception:  # closing at exit: nothing left to report to
+                pass
+        _clients.clear()
 
 
 def point_id(source: str, chunk_id: str) -> str:
@@ -197,6 +211,9 @@ class QdrantBackend:
         index = self._doc_index
         return np.array([index[p["source"]] for p in self._payloads([str(k) for k in keys])], dtype=np.int64)
 
+    def ordinals(self, keys: Sequence[Any]) -> np.ndarray:
+        return np.array([p["ordinal"] for p in self._payloads([str(k) for k in keys])], dtype=np.int64)
+
     def first_keys(self, docs: Sequence[int]) -> list[str]:
         sources = [self._docs[int(d)]["source"] for d in docs]
         m = self.models
@@ -277,8 +294,10 @@ class QdrantBackend:
 
     def hybrid_rrf(self, tokens: Sequence[str], vector: np.ndarray, k: int, candidates: int,
                    weights: dict[str, float], rrf_k: int = 60, filter: Filter | None = None) -> Ranked:
-        """Server-side hybrid search: the sparse and dense top-``candidates`` fused by weighted reciprocal rank
-        (Prefetch + RrfQuery), as ``fusion.rrf`` fuses them."""
+        """Server-side hybrid search: the sparse and dense top-``candidates`` fused by reciprocal rank
+        (Prefetch + RrfQuery). With equal weights it is ``fusion.rrf`` exactly (Qdrant's ``k`` is policyqa's
+        ``rrf_k`` + 1: it scores 1/(rank/w + k − 1)); with unequal weights Qdrant divides the rank by the
+        weight where policyqa multiplies the contribution (w/(k + rank)), so rankings can differ."""
         m = self.models
         flt = to_qdrant(filter, m)
         ids, values = self.stats.query_weights(dict(Counter(tokens)))
@@ -290,7 +309,7 @@ class QdrantBackend:
                                        limit=candidates, filter=flt))
             w.append(weights.get("bm25", 1.0))
         res = self.client.query_points(self.collection, prefetch=prefetch,
-                                       query=m.RrfQuery(rrf=m.Rrf(k=rrf_k, weights=w)), limit=k, with_payload=True)
+                                       query=m.RrfQuery(rrf=m.Rrf(k=rrf_k + 1, weights=w)), limit=k, with_payload=True)
         return self._ranked(res.points)
 
     # ------------------------------------------------------------ term statistics
