@@ -123,9 +123,13 @@ class QdrantBackend:
         m = qdrant_models()
         if client.collection_exists(collection):
             client.delete_collection(collection)
+        # On a cluster: shards spread the points over nodes, replicas copy each shard (README, "Scaling out").
+        layout = {k: int(os.environ[v]) for k, v in (("shard_number", "POLICYQA_QDRANT_SHARDS"),
+                                                     ("replication_factor", "POLICYQA_QDRANT_REPLICAS"))
+                  if os.environ.get(v) and location.startswith(("http://", "https://"))}
         client.create_collection(
             collection, vectors_config={DENSE: m.VectorParams(size=int(dim), distance=m.Distance.COSINE)},
-            sparse_vectors_config={SPARSE: m.SparseVectorParams(modifier=m.Modifier.IDF)})
+            sparse_vectors_config={SPARSE: m.SparseVectorParams(modifier=m.Modifier.IDF)}, **layout)
         for name, kind in INDEXED_FIELDS.items() if location.startswith(("http://", "https://")) else ():
             # Embedded mode scans payloads (it warns that indexes have no effect there); a server uses them.
             schema = m.PayloadSchemaType.INTEGER if kind == "integer" else m.PayloadSchemaType.KEYWORD
