@@ -580,6 +580,10 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
 
         previous = Engine.of(integrity.recorded_manifest(directory))
         engine = choose(backend, qdrant, integrity.recorded_manifest(directory))
+        if engine.name == "qdrant":  # before any embedding: an unreachable server is said at once
+            from .backends.qdrant import connect
+
+            connect(engine.location or ":memory:")
         old: PolicyIndex | None = None
         if not rebuild:
             try:

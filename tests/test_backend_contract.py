@@ -227,7 +227,8 @@ def test_postings_name_every_chunk_with_the_terms(seeded):
         assert p.terms == terms and len(p) == len(expected) > 0
         assert list(p.keys) == sorted(p.keys)
         assert dict(iter(p)) == expected
-    assert len(index.backend.postings(["从未出现的词语"])) == 0
+    none = index.backend.postings(["从未出现的词语", "另一个没有的词"])
+    assert len(none) == 0 and none.present.shape == (0, 2)
 
 
 # ------------------------------------------------------------------ updates

@@ -61,13 +61,23 @@ def connect(location: str) -> Any:
     from qdrant_client import QdrantClient
 
     if location.startswith(("http://", "https://")):
-        return QdrantClient(url=location, api_key=os.environ.get("QDRANT_API_KEY"), timeout=60)
+        client = QdrantClient(url=location, api_key=os.environ.get("QDRANT_API_KEY"), timeout=60)
+        try:
+            client.get_collections()
+        except Exception as exc:  # connection refused, timeouts, authentication: one line, not a traceback
+            raise PolicyQAError(f"cannot reach Qdrant at {location} ({exc.__class__.__name__}: {exc}): start the "
+                                "server or give another --qdrant URL") from None
+        return client
     key = location if location == ":memory:" else str(Path(location).absolute())
     with _clients_lock:
         if not _clients:
             atexit.register(_close_embedded)
         if key not in _clients:
-            _clients[key] = QdrantClient(location=":memory:") if key == ":memory:" else QdrantClient(path=key)
+            try:
+                _clients[key] = QdrantClient(location=":memory:") if key == ":memory:" else QdrantClient(path=key)
+            except RuntimeError as exc:  # the directory is locked by another process
+                raise PolicyQAError(f"the embedded Qdrant store {key} is open in another process ({exc}): an "
+                                    "embedded store serves one process; use a Qdrant server for more") from None
         return _clients[key]
 
 
@@ -328,7 +338,7 @@ class QdrantBackend:
         terms = list(dict.fromkeys(terms))
         known = [t for t in terms if t in self.stats.ids]
         if not known:
-            return Postings(terms)
+            return Postings(terms, [], np.zeros((0, len(terms)), dtype=bool))
         m = self.models
         cond = m.FieldCondition(key="terms", match=m.MatchAny(any=known))
         points = self._scroll(to_qdrant(filter, m, [cond]), ["terms", "source"])
