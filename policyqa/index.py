@@ -128,7 +128,7 @@ class PolicyIndex:
         self._calibration: Any = None
         self.config = config or SearchConfig()
         self._regions = [Region.from_dict(d.get("region")) for d in self.doc_list]
-        self._table = DocumentTable(self.doc_list)
+        self._doc_table: DocumentTable | None = None
         self._lease: store.GenerationLease | None = None
         self._user_words: bytes | None = None
 
@@ -285,6 +285,12 @@ class PolicyIndex:
                             or Path(d["source"]).name == source or source in d["source"])
             sources = sources or (source,)  # no such document: a filter nothing passes
         return Filter(regions=regions, years=() if year is None else (int(year),), sources=sources)
+
+    @property
+    def _table(self) -> DocumentTable:
+        if self._doc_table is None:  # built on first use: loading stays as fast as before
+            self._doc_table = DocumentTable(self.doc_list)
+        return self._doc_table
 
     def filter_mask(self, filter: Filter | None) -> np.ndarray | None:
         """Boolean mask over documents: those that pass ``filter`` (None when there is no filter)."""
