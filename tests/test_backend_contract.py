@@ -300,4 +300,6 @@ def test_deleting_some_chunks_keeps_the_document(small):
     assert source in {d["source"] for d in b.documents()}
     remaining = b.keys_of_documents([source])
     assert gone not in [b.chunk(k) for k in remaining]
+    number = [d["source"] for d in b.documents()].index(source)
+    assert b.first_keys([number]) == remaining[:1]  # the first chunk left, in reading order
     assert all(d["source"] == source for d in b.documents_of(remaining))

@@ -230,10 +230,16 @@ class QdrantBackend:
 
     def first_keys(self, docs: Sequence[int]) -> list[str]:
         sources = [self._docs[int(d)]["source"] for d in docs]
+        if not sources:
+            return []
         m = self.models
         flt = m.Filter(must=[m.FieldCondition(key="source", match=m.MatchAny(any=sources)),
                              m.FieldCondition(key="ordinal", match=m.MatchValue(value=0))])
         first = {p.payload["source"]: str(p.id) for p in self._scroll(flt, ["source"])}
+        missing = [s for s in sources if s not in first]
+        if missing:  # a document whose first chunk was deleted alone: its earliest remaining chunk
+            for key in self.keys_of_documents(missing):
+                first.setdefault(self._payloads([key])[0]["source"], key)
         return [first[s] for s in sources]
 
     def chunk_counts(self) -> np.ndarray:
