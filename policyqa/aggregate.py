@@ -171,7 +171,8 @@ def judge_documents(index: Any, rows: np.ndarray, coverage: np.ndarray, qvec: np
         return []
     docs = index.chunk_doc_rows(rows)
     n_passing = np.bincount(docs[coverage >= thresholds.coverage], minlength=len(index.doc_list))
-    order = np.lexsort((np.arange(len(rows)), -coverage, docs))  # rows come in key order: ties by key
+    # Ties in coverage go to the passage read first (in the local backend, the lower row, as before the seam).
+    order = np.lexsort((index.backend.ordinals(rows.tolist()), -coverage, docs))
     rows, coverage, docs = rows[order], coverage[order], docs[order]
     starts = np.flatnonzero(np.concatenate([[True], docs[1:] != docs[:-1]]))
     rank = np.arange(len(docs)) - np.repeat(starts, np.diff(np.append(starts, len(docs))))
@@ -228,12 +229,13 @@ def documents_by_title(index: Any, topic: Topic, rows: np.ndarray, coverage: np.
     if not len(docs):
         return []
     row_docs = index.chunk_doc_rows(rows) if len(rows) else np.zeros(0, dtype=np.int64)
+    ordinals = index.backend.ordinals(rows.tolist()) if len(rows) else np.zeros(0, dtype=np.int64)
     first_rows = index.first_rows(docs)
     picked_rows, picked_cov, picked_docs = [], [], []
     for doc, first in zip(docs.tolist(), first_rows):
         mine = np.flatnonzero(row_docs == doc)
         if len(mine):
-            best = mine[np.argsort(-coverage[mine], kind="stable")[:PASSAGES_PER_DOCUMENT]]
+            best = mine[np.lexsort((ordinals[mine], -coverage[mine]))[:PASSAGES_PER_DOCUMENT]]
             picked_rows.extend(rows[best].tolist())
             picked_cov.extend(coverage[best].tolist())
             picked_docs.extend([doc] * len(best))

@@ -206,6 +206,10 @@ def index(
     rebuild: bool = typer.Option(False, "--rebuild", help="Ignore the existing index and build from scratch."),
     user_dict: Optional[Path] = typer.Option(None, "--user-dict", help="Extra jieba terms (one `word \\[freq]` per "
                                              "line), kept with the index for later updates."),
+    backend: Optional[str] = typer.Option(None, "--backend", help="Engine: local (FAISS + BM25 files, default) or "
+                                          "qdrant; an index keeps the one it was built with."),
+    qdrant: Optional[str] = typer.Option(None, "--qdrant", help="With --backend qdrant: a server URL, a directory "
+                                         "(embedded) or :memory: (default $POLICYQA_QDRANT_URL)."),
     as_json: bool = JsonOpt,
 ) -> None:
     """Build or update an index: only new or changed documents are embedded, deleted ones are dropped."""
@@ -213,7 +217,7 @@ def index(
 
     with _clean_errors(), _progress_bar() as progress:
         idx, summary = build_index(paths or None, index, _embedder(model), progress=progress, rebuild=rebuild,
-                                     user_dict=user_dict)
+                                     user_dict=user_dict, backend=backend, qdrant=qdrant)
     failed = [s for s in summary.skipped if s.kind != "unsupported"]
     unsupported = [s for s in summary.skipped if s.kind == "unsupported"]
     if as_json:

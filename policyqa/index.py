@@ -128,15 +128,20 @@ class PolicyIndex:
         self._calibration: Any = None
         self.config = config or SearchConfig()
         self._regions = [Region.from_dict(d.get("region")) for d in self.doc_list]
-        self._table = DocumentTable(self.doc_list)
+        self._doc_table: DocumentTable | None = None
         self._lease: store.GenerationLease | None = None
         self._user_words: bytes | None = None
 
     # ---------------------------------------------------------------- loading
     @classmethod
     def load(cls, directory: str | Path | None = None, embedder: Any = None,
-             config: SearchConfig | None = None) -> "PolicyIndex":
-        """Open the live generation of an index directory, checking its manifest against this library."""
+             config: SearchConfig | None = None, qdrant: str | None = None) -> "PolicyIndex":
+        """Open the live generation of an index directory, checking its manifest against this library.
+
+        ``qdrant``: where the Qdrant collection of a Qdrant-backed index is, when not where it was built.
+        """
+        from .backends.select import open_backend
+
         directory = Path(directory) if directory is not None else default_index_dir()
         # Held until close(): no writer removes this generation while it is open.
         lease = store.GenerationLease.acquire(directory)
@@ -156,7 +161,7 @@ class PolicyIndex:
             if not isinstance(documents, list) or not all(isinstance(d, dict) and isinstance(d.get("source"), str)
                                                           for d in documents):
                 raise integrity.damaged(gen, "documents.json", "is corrupt (not a list of documents)")
-            backend = LocalBackend.open(gen, documents, int(manifest["chunk_count"]))
+            backend = open_backend(gen, documents, manifest, qdrant)
         except (IndexCorruptError, IndexMismatchError):
             lease.close()
             raise
@@ -280,6 +285,12 @@ class PolicyIndex:
                             or Path(d["source"]).name == source or source in d["source"])
             sources = sources or (source,)  # no such document: a filter nothing passes
         return Filter(regions=regions, years=() if year is None else (int(year),), sources=sources)
+
+    @property
+    def _table(self) -> DocumentTable:
+        if self._doc_table is None:  # built on first use: loading stays as fast as before
+            self._doc_table = DocumentTable(self.doc_list)
+        return self._doc_table
 
     def filter_mask(self, filter: Filter | None) -> np.ndarray | None:
         """Boolean mask over documents: those that pass ``filter`` (None when there is no filter)."""
@@ -471,8 +482,8 @@ def _doc_key(doc: Document) -> str:
 
 def build_index(paths: Sequence[str | Path] | None = None, directory: str | Path | None = None,
                 embedder: Any = None, progress: Progress | None = None, rebuild: bool = False,
-                config: SearchConfig | None = None, user_dict: str | Path | None = None
-                ) -> tuple[PolicyIndex, BuildSummary]:
+                config: SearchConfig | None = None, user_dict: str | Path | None = None,
+                backend: str | None = None, qdrant: str | None = None) -> tuple[PolicyIndex, BuildSummary]:
     """Build or update the index at ``directory`` from files/directories ``paths`` (default ``seeds/``).
 
     ``user_dict`` is a jieba dictionary of extra terms (one ``word [freq]`` per line); it is copied into the
@@ -481,6 +492,9 @@ def build_index(paths: Sequence[str | Path] | None = None, directory: str | Path
     Unchanged documents keep their chunks, vectors and BM25 rows; new and changed ones are chunked and
     embedded (through the embedding cache); deleted ones are dropped. The new state is written aside and
     published atomically. Raises IndexLockedError when another process is writing.
+
+    ``backend`` is ``local`` (FAISS + BM25 files) or ``qdrant`` (a collection at ``qdrant``: a server URL, a
+    directory or ``:memory:``; default ``$POLICYQA_QDRANT_URL``); by default the one the index was built with.
     """
     from .ingest import ingest_paths
 
@@ -496,7 +510,8 @@ def build_index(paths: Sequence[str | Path] | None = None, directory: str | Path
         )
     return build_from_documents(report.documents, directory, embedder, progress, rebuild, config,
                                 skipped=report.skipped, unchanged=report.unchanged, user_dict=user_dict,
-                                locations=report.locations, roots=[str(Path(p).absolute()) for p in paths])
+                                locations=report.locations, roots=[str(Path(p).absolute()) for p in paths],
+                                backend=backend, qdrant=qdrant)
 
 
 def _keep_failed(skipped: Sequence[SkippedFile], old_keys: dict[str, str]) -> set[str]:
@@ -549,8 +564,8 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
                          embedder: Any = None, progress: Progress | None = None, rebuild: bool = False,
                          config: SearchConfig | None = None, skipped: Sequence[SkippedFile] = (),
                          unchanged: Sequence[str] = (), user_dict: str | Path | None = None,
-                         locations: dict[str, str] | None = None, roots: Sequence[str] | None = None
-                         ) -> tuple[PolicyIndex, BuildSummary]:
+                         locations: dict[str, str] | None = None, roots: Sequence[str] | None = None,
+                         backend: str | None = None, qdrant: str | None = None) -> tuple[PolicyIndex, BuildSummary]:
     """Index already chunked documents; see ``build_index``.
 
     A file in ``skipped`` that failed to read (kind ``error``/``missing``) keeps its indexed version: a read
@@ -567,10 +582,18 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
     directory = Path(directory) if directory is not None else default_index_dir()
     summary = BuildSummary(directory=str(directory), skipped=list(skipped))
     with store.WriteLock(directory):
+        from .backends.select import Engine, choose, drop_replaced, new_backend
+
+        previous = Engine.of(integrity.recorded_manifest(directory))
+        engine = choose(backend, qdrant, integrity.recorded_manifest(directory))
+        if engine.name == "qdrant":  # before any embedding: an unreachable server is said at once
+            from .backends.qdrant import connect
+
+            connect(engine.location or ":memory:")
         old: PolicyIndex | None = None
         if not rebuild:
             try:
-                old = PolicyIndex.load(directory, embedder)
+                old = PolicyIndex.load(directory, embedder, qdrant=engine.location)
                 try:
                     # In full before reuse: damage carried into the new generation would get a valid checksum.
                     integrity.check_checksums(old.manifest, old.generation)
@@ -586,6 +609,10 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
             except IndexMismatchError as exc:
                 summary.rebuilt_reason = str(exc)
                 log.info("rebuilding from scratch: %s", exc)
+        if old is not None and Engine.of(old.manifest).name != engine.name:
+            summary.rebuilt_reason = f"the backend changed to {engine.name}"
+            old.close()
+            old = None
         if embedder is None:
             from .embedders import get_embedder
 
@@ -655,8 +682,12 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
         # Kept chunks are never decoded: their records are copied byte for byte into the new generation.
         kept_rows = np.zeros(0, dtype=np.int64)
         kept_doc_rows = np.zeros(0, dtype=np.int64)
-        backend: LocalBackend | None = None
-        if old is not None:
+        backend: Any = None
+        if old is not None and not isinstance(old.backend, LocalBackend):
+            backend = old.backend  # an engine updated in place: drop the chunks of removed and changed documents
+            backend.delete(backend.keys_of_documents([d["source"] for d in old.doc_list if d["source"] not in keep_sources]))
+            summary.reused_embeddings += len(backend)
+        elif old is not None:
             kept_docs = np.array([d["source"] in keep_sources for d in old.doc_list], dtype=bool)
             keep_mask = kept_docs[old.chunks.doc_rows] if len(old) else np.zeros(0, dtype=bool)
             kept_rows = np.flatnonzero(keep_mask)
@@ -691,14 +722,16 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
             tokens = tokenizer.tokenize_many([bm25_text(c) for c in new_chunks])
             if progress:
                 progress("tokenizing", len(new_chunks), len(new_chunks))
-            if backend is None:
+            if backend is None and engine.name == "local":
                 backend = LocalBackend.build(new_chunks, new_meta, tokens, vectors)
             else:
+                if backend is None:
+                    backend = new_backend(engine, directory, int(embedder.dim))
                 backend.add(new_chunks, new_meta, tokens, vectors)
         elif backend is None:
             raise PolicyQAError("the documents produced no chunks: nothing to index")
 
-        n_chunks = len(kept_rows) + len(new_chunks)
+        n_chunks = len(backend)
         doc_rows = np.concatenate([kept_doc_rows, np.array([doc_index[c.source] for c in new_chunks], dtype=np.int64)])
         doc_keys = {s: old_keys[s] for s in keep_sources}
         doc_keys.update({d.source: _doc_key(d) for d in new_docs})
@@ -707,7 +740,9 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
             "embedder": {"id": embedder.id, "dim": int(embedder.dim), "name": getattr(embedder, "name", None),
                          "options": getattr(embedder, "options", {})},
             "tokenizer": {"version": tokenizer.version},
-            "dense": {"kind": backend.dense.kind},
+            "dense": {"kind": backend.dense.kind if isinstance(backend, LocalBackend) else backend.name},
+            "backend": (Engine(engine.name, engine.location, backend.collection)
+                        if engine.name != "local" else engine).to_dict(),
             "documents": doc_keys,
             "chunk_count": n_chunks,
             "document_count": len(doc_meta),
@@ -717,6 +752,7 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
         }
         _write_generation(directory, manifest, doc_meta, new_chunks, doc_rows, backend, old, user_words,
                           kept_rows, progress, texts={d.source: d.text for d in new_docs if d.format != "text"})
+        drop_replaced(previous, Engine.of(manifest))
     summary.documents = len(doc_meta)
     summary.chunks = n_chunks
     summary.seconds = time.perf_counter() - t0
@@ -724,7 +760,7 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
 
 
 def _write_generation(directory: Path, manifest: dict[str, Any], doc_meta: list[dict[str, Any]],
-                      new_chunks: list[Chunk], doc_rows: np.ndarray, backend: LocalBackend,
+                      new_chunks: list[Chunk], doc_rows: np.ndarray, backend: Any,
                       old: PolicyIndex | None, user_words: bytes | None = None,
                       kept_rows: np.ndarray | None = None, progress: Progress | None = None,
                       texts: dict[str, str] | None = None) -> None:
@@ -741,12 +777,16 @@ def _write_generation(directory: Path, manifest: dict[str, Any], doc_meta: list[
         step(0)
         if user_words is not None:
             (gen / USER_DICT_FILE).write_bytes(user_words)
-        kept = (old.chunks, kept_rows) if old is not None and kept_rows is not None and len(kept_rows) else None
-        store.write_chunks(gen, new_chunks, doc_rows, kept=kept)
+        if isinstance(backend, LocalBackend):
+            kept = (old.chunks, kept_rows) if old is not None and kept_rows is not None and len(kept_rows) else None
+            store.write_chunks(gen, new_chunks, doc_rows, kept=kept)
         store.write_texts(gen, doc_meta, texts or {}, old.generation if old is not None else None)
         store.write_json(gen / "documents.json", doc_meta)
         step(1)
-        backend.save(gen)  # BM25 and dense files
+        if isinstance(backend, LocalBackend):
+            backend.save(gen)  # BM25 and dense files
+        else:
+            backend.save(gen, manifest)  # term statistics; the checks go with the collection
         step(3)
         manifest = integrity.seal({**manifest, "files": integrity.file_table(gen)})
         store.write_json(gen / "manifest.json", manifest)
@@ -762,14 +802,18 @@ def _write_generation(directory: Path, manifest: dict[str, Any], doc_meta: list[
 
 def open_index(directory: str | Path | None = None, paths: Sequence[str | Path] | None = None,
                embedder: Any = None, build_if_missing: bool = True,
-               progress: Progress | None = None) -> PolicyIndex:
-    """Load the index at ``directory``; if there is none and ``build_if_missing``, build it from ``paths``."""
+               progress: Progress | None = None, backend: str | None = None, url: str | None = None) -> PolicyIndex:
+    """Load the index at ``directory``; if there is none and ``build_if_missing``, build it from ``paths``.
+
+    ``backend="qdrant"`` with ``url`` (a server URL, a directory or ``:memory:``) builds a missing index in
+    Qdrant; an existing Qdrant index is opened at ``url`` when given, else where it was built.
+    """
     try:
-        return PolicyIndex.load(directory, embedder)
+        return PolicyIndex.load(directory, embedder, qdrant=url)
     except IndexMissingError:
         if not build_if_missing:
             raise
         paths = list(paths) if paths else [DEFAULT_CORPUS]
         if not all(Path(p).exists() for p in paths):
             raise
-        return build_index(paths, directory, embedder, progress)[0]
+        return build_index(paths, directory, embedder, progress, backend=backend, qdrant=url)[0]

@@ -1,6 +1,7 @@
 """The backend contract: what every ``policyqa.backends`` engine must answer, checked against brute force.
 
-Each test runs once per backend in ``BACKENDS`` (add an engine there and to ``make_index``). The expected
+Each test runs once per backend in ``BACKENDS`` (add an engine there and to ``make_index``): the default
+FAISS + BM25 files and Qdrant (embedded). The expected
 answers are computed here from the chunk records alone: BM25 by rank-bm25 on the same tokens, dense
 scores by numpy inner products of the same embeddings, filters by ``Filter.matches``.
 """
@@ -19,7 +20,7 @@ from policyqa.ingest import load_document
 from policyqa.models import Region
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-BACKENDS = ["local"]
+BACKENDS = ["local", "qdrant"]  # qdrant: embedded, in this process's memory (tests/test_qdrant.py for a server)
 QUERIES = ["推进殡葬改革", "养老机构护理员持证率", "健全社会救助体系", "婚姻登记跨省通办", "居家适老化改造", "养老服务"]
 NEW_DOC = "2026年示范县民政工作要点\n一、重点工作\n1.推进数字孪生殡葬服务平台建设。建成覆盖全县的量子养老护理网络。\n"
 
@@ -28,6 +29,8 @@ def make_index(backend: str, corpus: Path, directory: Path):
     """An index of ``corpus`` on the named backend, with the deterministic 64-dim hash embedder."""
     if backend == "local":
         return build_index([corpus], directory, HashEmbedder(dim=64))[0]
+    if backend == "qdrant":
+        return build_index([corpus], directory, HashEmbedder(dim=64), backend="qdrant", qdrant=":memory:")[0]
     raise ValueError(f"no such backend {backend}")
 
 
@@ -224,7 +227,8 @@ def test_postings_name_every_chunk_with_the_terms(seeded):
         assert p.terms == terms and len(p) == len(expected) > 0
         assert list(p.keys) == sorted(p.keys)
         assert dict(iter(p)) == expected
-    assert len(index.backend.postings(["从未出现的词语"])) == 0
+    none = index.backend.postings(["从未出现的词语", "另一个没有的词"])
+    assert len(none) == 0 and none.present.shape == (0, 2)
 
 
 # ------------------------------------------------------------------ updates
@@ -296,4 +300,6 @@ def test_deleting_some_chunks_keeps_the_document(small):
     assert source in {d["source"] for d in b.documents()}
     remaining = b.keys_of_documents([source])
     assert gone not in [b.chunk(k) for k in remaining]
+    number = [d["source"] for d in b.documents()].index(source)
+    assert b.first_keys([number]) == remaining[:1]  # the first chunk left, in reading order
     assert all(d["source"] == source for d in b.documents_of(remaining))

@@ -181,6 +181,10 @@ class Postings:
     keys: list[Key] = field(default_factory=list)
     present: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=bool))
 
+    def __post_init__(self) -> None:
+        if not len(self.keys):
+            self.present = np.zeros((0, len(self.terms)), dtype=bool)  # one column per term, even with no chunk
+
     def __len__(self) -> int:
         return len(self.keys)
 
@@ -220,6 +224,10 @@ class Backend(Protocol):
 
     def document_numbers(self, keys: Sequence[Key]) -> np.ndarray:
         """For each key, the position of its chunk's document in ``documents()`` (an int array)."""
+        ...
+
+    def ordinals(self, keys: Sequence[Key]) -> np.ndarray:
+        """For each key, the position of its chunk in its document's reading order (0 for the first chunk)."""
         ...
 
     def first_keys(self, docs: Sequence[int]) -> list[Key]:

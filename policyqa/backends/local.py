@@ -105,13 +105,21 @@ class LocalBackend:
     def document_numbers(self, keys: Sequence[Any]) -> np.ndarray:
         return self._doc_rows[np.asarray(keys, dtype=np.int64)]
 
-    def first_keys(self, docs: Sequence[int]) -> list[int]:
+    def _first_rows(self) -> np.ndarray:
         if self._first is None:
             first = np.full(len(self._docs), -1, dtype=np.int64)
             uniq, at = np.unique(self._doc_rows, return_index=True)
             first[uniq] = at
             self._first = first
-        return self._first[np.asarray(docs, dtype=np.int64)].tolist()
+        return self._first
+
+    def first_keys(self, docs: Sequence[int]) -> list[int]:
+        return self._first_rows()[np.asarray(docs, dtype=np.int64)].tolist()
+
+    def ordinals(self, keys: Sequence[Any]) -> np.ndarray:
+        # A document's chunks are consecutive rows in reading order (documents are added and removed whole).
+        rows = np.asarray(keys, dtype=np.int64)
+        return rows - self._first_rows()[self._doc_rows[rows]]
 
     def chunk_counts(self) -> np.ndarray:
         return np.bincount(self._doc_rows, minlength=len(self._docs))
