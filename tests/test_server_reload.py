@@ -167,8 +167,10 @@ def test_parallel_requests_while_a_new_generation_is_published(tmp_path, seeds_d
         for t in threads:
             t.start()
         time.sleep(1.0)
+        # The server may swap before `publish` returns (it polls CURRENT), so only requests that began
+        # before publishing began are certain to be answered from the old generation.
+        publishing = time.monotonic()
         second = publish(corpus, directory)
-        published = time.monotonic()
         wait_for(lambda: app.state.policyqa.holder.generation == second)
         swapped = time.monotonic()
         time.sleep(1.5)
@@ -184,7 +186,7 @@ def test_parallel_requests_while_a_new_generation_is_published(tmp_path, seeds_d
     generations = [g for _, _, _, g, _, _ in records]
     assert generations.count(first) > 0 and generations.count(second) > 0
     assert {g for _, _, _, g, start, _ in records if start > swapped} == {second}
-    assert all(g == first for _, _, _, g, start, _ in records if start < published)
+    assert all(g == first for _, _, _, g, start, _ in records if start < publishing)
     # Later answers come from the new generation: the new document is found from then on.
     marker_hits = [(g, body["hits"]) for path, kw, _, g, start, body in records
                    if path == "/api/search" and kw["params"]["q"] == MARKER and start > swapped]
