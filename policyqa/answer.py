@@ -304,7 +304,7 @@ def ask(question: str, index: Any = None, k: int = 10, region: str | Region | No
         answer = _aggregate(question, info, index, topic, calibration, chinese, filters)
     else:
         answer = _answer_passages(question, info, index, topic, calibration, chinese, k, filters)
-    answer.notices = notices + answer.notices
+    answer.notices = notices + (_year_notices(info, index) if answer.found else []) + answer.notices
     return answer
 
 
@@ -353,13 +353,32 @@ def _refusal(question: str, info: QuestionInfo, index: Any) -> Answer | None:
             names = "、".join(p.label() for p in info.places)
             return _not_found(question, info, f"索引中没有来自{names}的文件，无法回答。已索引 {n} 份文件。")
     if info.years and not _year_present(index, info.years, mask, places):
-        where = "、".join(p.label() for p in info.places)
-        years = "、".join(f"{y}年" for y in info.years)
-        have = sorted({d["date"][:4] for d, ok in zip(index.doc_list, mask if mask is not None else [True] * n)
-                       if ok and d.get("date")})
+        where, years, have = _year_words(info, index, mask)
         return _not_found(question, info, f"索引中没有{where}{years}的文件，也没有提到{years}的段落，无法回答。"
                                           + (f"已有{where}文件的年份：{'、'.join(have)}。" if have else ""))
     return None
+
+
+def _year_words(info: QuestionInfo, index: Any, mask: np.ndarray | None) -> tuple[str, str, list[str]]:
+    """The place and years of the question as words, and the years the place's documents are from."""
+    where = "、".join(p.label() for p in info.places)
+    years = "、".join(f"{y}年" for y in info.years)
+    docs = index.doc_list if mask is None else [d for d, ok in zip(index.doc_list, mask) if ok]
+    return where, years, sorted({d["date"][:4] for d in docs if d.get("date")})
+
+
+def _year_notices(info: QuestionInfo, index: Any) -> list[str]:
+    """A question about a year no document is from, answered from passages that only mention that year, says
+    so: the passages come from documents of other years."""
+    if not info.years:
+        return []
+    mask = index.filter_mask(Filter(regions=tuple(info.places))) if info.places else None
+    dated = index.year_mask(info.years)
+    if (dated if mask is None else dated & mask).any():
+        return []
+    where, years, have = _year_words(info, index, mask)
+    return [f"索引中没有{where}{years}的文件；下面的段落来自其他年份的文件"
+            + (f"（{'、'.join(have)}年）" if have else "") + f"，其中有段落提到{years}。"]
 
 
 def _looks_like_noise(text: str, index: Any) -> bool:

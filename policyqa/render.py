@@ -76,6 +76,7 @@ def answer_renderable(answer: "Answer", max_quote: int = 220) -> Any:
     head = Text(printable(answer.answer), style="bold" if answer.found else "yellow")
     # A str title would be read as markup: [dim] in a question would vanish.
     items: list[Any] = [Panel(head, title=Text(printable(answer.question)), title_align="left", expand=True)]
+    items += [Text(printable(f"注意：{n}"), style="yellow") for n in answer.notices]
     for c in answer.citations:
         meta = Text()
         meta.append(f"[{c.id}] ", style="bold cyan")

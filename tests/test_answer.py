@@ -186,3 +186,23 @@ def test_an_answer_about_a_named_place_speaks_for_that_place_only(real_index):
     # 武义县 has documents, but none about motorways: other places' passages do not answer for it.
     b = ask("武义县高速公路建设进度如何", index=real_index)
     assert not b.found and "武义县" in b.answer
+
+
+def test_an_answer_for_a_year_no_document_is_from_says_so(real_index):
+    # The 2025 Jinhua plan mentions 2021, so passages are shown, but never as if a 2021 plan existed.
+    a = ask("金华市2021年民政工作要点有哪些任务", index=real_index)
+    if a.found:
+        assert any("没有金华市2021年的文件" in n for n in a.notices)
+    plain = ask("厦门市2023年民政工作要点有哪些任务", index=real_index)
+    assert plain.found and not any("年的文件" in n for n in plain.notices)
+    assert not any("年的文件" in n for n in ask("哪些城市推进殡葬改革", index=real_index).notices)
+
+
+def test_notices_are_printed_under_the_answer():
+    from policyqa.answer import Answer
+    from policyqa.render import answer_renderable
+    from rich.console import Console
+
+    console = Console(record=True, width=100)
+    console.print(answer_renderable(Answer("q", "open", True, "答", notices=["索引中没有[dim]x的文件"])))
+    assert "注意：索引中没有[dim]x的文件" in console.export_text()

@@ -142,6 +142,8 @@ function renderAnswer(answer) {
   const text = $("answer");
   text.replaceChildren(...answerText(answer.answer));
   text.classList.toggle("not-found", !answer.found);
+  $("notices").replaceChildren(...(answer.notices || []).map((n) => el("li", {}, n)));
+  $("notices").hidden = !(answer.notices || []).length;
   $("result-h").textContent = "回答";
   const places = $("places");
   places.replaceChildren();
@@ -166,6 +168,7 @@ function renderHits(result) {
   $("result-h").textContent = `段落（${result.hits.length}）`;
   $("answer").replaceChildren(result.hits.length ? `与“${result.query}”最相关的段落：` : `没有找到与“${result.query}”相关的段落。`);
   $("answer").classList.toggle("not-found", result.hits.length === 0);
+  $("notices").hidden = true;
   $("places-box").hidden = true;
   $("cites-h").hidden = true;
   $("citations").replaceChildren(...result.hits.map((h) => citationItem({ ...h, place: placeLabel(h.region) }, h.rank)));
