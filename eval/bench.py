@@ -88,7 +88,12 @@ def _pct(xs: list[float]) -> dict:
 
 
 def _disk_mb(path: Path) -> float:
-    return round(sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and "cache" not in p.parts) / 2**20, 1)
+    """Size of the live index: the generation `CURRENT` names and the files beside it, without the embedding
+    cache and without older generations (kept while a reader may hold them, removed by a later publish)."""
+    live = (path / "CURRENT").read_text().strip() if (path / "CURRENT").exists() else None
+    files = (p for p in path.rglob("*") if p.is_file() and "cache" not in p.parts
+             and not (live and p.relative_to(path).parts[0].startswith("gen-") and p.relative_to(path).parts[0] != live))
+    return round(sum(p.stat().st_size for p in files) / 2**20, 1)
 
 
 # ---------------------------------------------------------------- corpus preparation
@@ -434,11 +439,11 @@ def table(report: dict) -> str:
                          f"{s['load_s']:>8}{s['disk_mb']:>8}{s['peak_rss_mb']:>8}")
         lines.append("")
         modes = ("bm25", "dense", "hybrid", "ask", "which_places")
-        lines.append(f"{'size':<8}" + "".join(f"{m + ' p50/p95 ms':>22}" for m in modes))
+        lines.append(f"{'size':<8}" + "".join(f"{m + ' p50/p95 ms':>25}" for m in modes))
         for s in report["sizes"]:
             lines.append(f"{s['size']:<8}" + "".join(
-                f"{s['search'][m]['p50_ms']:>13.1f} / {s['search'][m]['p95_ms']:<6.1f}" if m in s["search"]
-                else f"{'-':>22}" for m in modes))
+                f"{s['search'][m]['p50_ms']:>16.1f} / {s['search'][m]['p95_ms']:<6.1f}" if m in s["search"]
+                else f"{'-':>25}" for m in modes))
         lines.append("")
         for s in report["sizes"]:
             b = s["build"]
