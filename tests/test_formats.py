@@ -124,19 +124,18 @@ def test_pdf_pages_and_offsets(tmp_path):
     assert doc.date == "2025-03-01" and doc.issuer == "金华市民政局"
 
 
-def test_image_only_page_needs_ocr(tmp_path, caplog):
+def test_image_only_page_needs_ocr_without_the_extra(tmp_path, caplog, monkeypatch):
     from policyqa.formats import ocr
 
+    monkeypatch.setattr(ocr, "_ENGINE", False)  # as when the optional OCR extra is not installed
     p = write(tmp_path / "scan.pdf", pdf_bytes(image_page=True))
     doc = load_document(p)
-    if ocr.engine() is None:
-        assert doc.notes == ['page 3 of 3 has no text layer (a scan): it needs OCR (pip install "policyqa[ocr]")']
-        assert "needs OCR" in caplog.text
+    assert doc.notes == ['page 3 of 3 has no text layer (a scan): it needs OCR (pip install "policyqa[ocr]")']
+    assert "needs OCR" in caplog.text
     assert len(doc.pages) == 3 and any(c.page == 2 for c in doc.chunks)
     only_image = write(tmp_path / "only.pdf", pdf_bytes(pages=[], image_page=True, title=None))
-    if ocr.engine() is None:
-        with pytest.raises(IngestError, match="no text layer on any of its 1 pages"):
-            load_document(only_image)
+    with pytest.raises(IngestError, match="no text layer on any of its 1 pages"):
+        load_document(only_image)
 
 
 @pytest.mark.slow
