@@ -10,9 +10,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-MAX_QUESTION_CHARS = 500
-"""Longest question or query accepted. Policy questions are a sentence or two; e5 reads at most 512 tokens,
-and a pasted page is better searched for one passage at a time."""
+# Longest question or query accepted: the library's limit, so the API, the CLI and Python agree.
+from ..limits import MAX_QUERY_CHARS as MAX_QUESTION_CHARS
 MAX_K = 50
 
 

@@ -5,8 +5,8 @@
 
 const $ = (id) => document.getElementById(id);
 const MESSAGES = {
-  empty_question: "请输入问题（1–500 个字）。",
-  question_too_long: "问题太长了：最多 500 个字。",
+  empty_question: "请输入问题（1–1000 个字）。",
+  question_too_long: "问题太长了：最多 1000 个字。",
   no_index: "还没有可用的索引：请在服务器上运行 policyqa index 建立索引，建好后本页会自动使用它。",
   index_unusable: "索引无法使用，需要重新建立。",
   timeout: "处理时间过长，已中止。请换一个更具体的问题，或稍后再试。",
