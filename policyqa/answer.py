@@ -492,8 +492,10 @@ def _open(question: str, info: QuestionInfo, index: Any, topic: Topic, chosen: l
             group.citations.append(c.id)
         assert group is not None
         first = citations[group.citations[0] - 1]
-        items_text = "；".join(f"{citations[n - 1].headings[-1] if citations[n - 1].headings else '（前言）'}[{n}]"
-                               for n in group.citations)
+        by_heading: dict[str, list[int]] = {}  # one section cited twice (a long section in two chunks) is named once
+        for n in group.citations:
+            by_heading.setdefault(citations[n - 1].headings[-1] if citations[n - 1].headings else "（前言）", []).append(n)
+        items_text = "；".join(heading + "".join(f"[{n}]" for n in ns) for heading, ns in by_heading.items())
         lines.append(f"{group.label}{_title_phrase(meta, first.source)}：{items_text}")
     text = f"相关内容见 {len(groups)} 份文件：\n" + "\n".join(lines)
     return Answer(question, info.kind, True, text, groups, citations)

@@ -206,3 +206,10 @@ def test_notices_are_printed_under_the_answer():
     console = Console(record=True, width=100)
     console.print(answer_renderable(Answer("q", "open", True, "答", notices=["索引中没有[dim]x的文件"])))
     assert "注意：索引中没有[dim]x的文件" in console.export_text()
+
+
+def test_a_section_cited_in_two_chunks_is_named_once(real_index):
+    a = ask("武义县十四五期间养老服务有哪些目标", index=real_index)
+    for line in a.answer.splitlines()[1:]:
+        headings = [part.split("[")[0] for part in line.split("：", 1)[-1].split("；")]
+        assert len(headings) == len(set(headings)), line
