@@ -163,9 +163,9 @@ def judge_documents(index: Any, rows: np.ndarray, coverage: np.ndarray, qvec: np
     documents make rules on the topic) one passing mention is not enough: the document's title must name the
     topic, or the passage must sit in a section about it (a heading above the passage's own holds
     ``HEADING_COVERAGE`` of the topic weight: 第三章 森林防火), or at least ``MIN_PASSAGES`` of the
-    document's passages must pass (a regulation that rules on 犬只 in several articles, not one that names
-    犬 once). Only each document's best ``PASSAGES_PER_DOCUMENT`` passages by
-    coverage are read and cited.
+    document's passages must pass on coverage (a regulation that rules on 犬只 in several articles, not one
+    that names 犬 once or has one passage close in meaning). Only each document's best
+    ``PASSAGES_PER_DOCUMENT`` passages by coverage are read and cited.
     """
     if not len(rows):
         return []
@@ -191,7 +191,9 @@ def judge_documents(index: Any, rows: np.ndarray, coverage: np.ndarray, qvec: np
         r = r.item() if isinstance(r, np.generic) else r
         chunk = chunk_of(r)
         doc = int(doc)
-        if (not at_length or dense_ok or titled[doc] or n_passing[doc] >= MIN_PASSAGES
+        # A passage close in meaning is one mention too: at length, only titles, sections and counts decide
+        # (on the DLC tuning questions with the real model, place precision 0.778 when it counted, 0.974 without).
+        if (not at_length or titled[doc] or n_passing[doc] >= MIN_PASSAGES
                 or _heading_coverage(chunk.headings[:-1], weight) >= HEADING_COVERAGE):
             about.add(doc)
         out.setdefault(doc, DocumentEvidence(doc, [])).passages.append(Passage(r, float(c), float(d), chunk.kind))

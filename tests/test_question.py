@@ -174,6 +174,10 @@ def test_topic_drops_frames_years_places_and_question_words():
     assert analyze_question("2024年哪些城市推进殡葬改革").topic == "推进殡葬改革"
     assert analyze_question("哪些城市推进城市更新").topic == "推进城市更新"  # 城市 of the topic is kept
     assert "出台" in question_frames() and "作出规定" in question_frames()
+    # 过 (have done) is part of the frame, as 了 is: not a topic word a document would hold
+    info = analyze_question("哪些省份出台过文物保护的地方性法规")
+    assert (info.topic, info.document_kind) == ("文物保护", "地方性法规")
+    assert analyze_question("哪些城市制定过养犬管理条例").topic == "养犬管理"
 
 
 def test_topic_frames_are_removed_only_as_whole_words():

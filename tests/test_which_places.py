@@ -81,3 +81,60 @@ def test_json_carries_every_place_with_its_count(index):
     d = ask("哪些城市推进殡葬改革", index=index).to_dict()
     assert d["count"] == 3 and len([g for g in d["groups"] if g["kind"] == "place"]) == 3
     assert all(g["citations"] for g in d["groups"])
+
+
+ARTICLE = "第{n}条 {text}" + "相关部门应当依照本条例规定履行职责，加强监督检查，及时处理投诉举报，并向社会公开处理结果。" * 2
+
+
+def _regulation(corpus, name, title, articles, chapter=None):
+    lines = [title, "第一章 总则"]
+    lines += [ARTICLE.format(n="一二三四五六七八九"[i], text=t) for i, t in enumerate(articles[:2])]
+    if chapter:
+        lines.append(chapter)
+    lines += [ARTICLE.format(n="一二三四五六七八九"[i + 2], text=t) for i, t in enumerate(articles[2:])]
+    (corpus / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def rules(tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("rules") / "corpus"
+    corpus.mkdir()
+    plain = ["为了规范本市公共事务，制定本条例。", "本条例适用于本市行政区域。"]
+    _regulation(corpus, "a.txt", "青岛市森林防火条例", plain + ["各级人民政府应当保障所需经费。"])  # by its title
+    _regulation(corpus, "b.txt", "济南市林业条例", plain + ["森林防火期内禁止野外用火。", "森林防火区内设置警示标志。"],
+                chapter="第三章 森林防火")  # a chapter on the topic
+    _regulation(corpus, "c.txt", "烟台市林地保护条例", plain + ["林地经营者应当做好森林防火工作。",
+                                                              "森林防火设施不得擅自拆除。",
+                                                              "森林防火经费列入财政预算。"])  # three articles
+    _regulation(corpus, "d.txt", "威海市风景名胜区条例", plain + ["管理机构应当做好森林防火工作。", "保持景区道路清洁。"])  # once
+    for name, title in (("e.txt", "日照市城市绿化条例"), ("f.txt", "潍坊市道路交通安全条例"), ("g.txt", "淄博市养犬管理条例"),
+                        ("h.txt", "临沂市物业管理条例")):
+        _regulation(corpus, name, title, plain + ["有关单位应当遵守本条例。", "违反本条例的，依法处理。"])
+    idx, _ = build_index([corpus], tmp_path_factory.mktemp("rules-index") / "idx", get_embedder("hash:64"))
+    return idx
+
+
+def test_a_question_about_rules_needs_a_title_a_section_or_several_articles(rules):
+    assert places(ask("哪些城市对森林防火作出规定", index=rules)) == {"青岛市", "济南市", "烟台市"}
+    # Which mention it (not what they rule on): one passage addressing it is enough.
+    assert places(ask("哪些城市的文件涉及森林防火", index=rules)) == {"青岛市", "济南市", "烟台市", "威海市"}
+
+
+def test_a_passage_close_in_meaning_is_one_mention_too(rules):
+    from policyqa import aggregate as agg
+    from policyqa.evidence import topic_of
+    from policyqa.question import analyze_question
+
+    info = analyze_question("哪些城市对森林防火作出规定", rules.tokenizer, known_places=rules.regions)
+    topic = topic_of(rules, info)
+    rows, coverage = agg.candidate_rows(rules, topic, [], None)
+    qvec = rules.embed_query(info.topic)
+    every_passage_close = agg.Thresholds(coverage=0.6, dense=-1.0)
+
+    def cities(at_length):
+        found = agg.judge_documents(rules, rows, coverage, qvec, every_passage_close, topic, rules.chunk,
+                                    at_length=at_length)
+        return {rules.document_region(ev.doc).city for ev in found}
+
+    assert "威海市" not in cities(at_length=True)
+    assert "威海市" in cities(at_length=False)
