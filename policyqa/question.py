@@ -146,6 +146,17 @@ def _inside(region: Region, scope: Any) -> bool:
     return scope is not None and region_contains(region, scope.region)
 
 
+_LEADING_PREPOSITIONS = {"针对", "关于", "对于", "对"}
+
+
+def _drop_preposition(topic: str, tokenizer: Any) -> str:
+    """对养犬管理 (作出规定) → 养犬管理: a leading preposition is not what the documents say; 对口支援 is one word."""
+    spans = tokenizer.spans(topic)
+    if len(spans) > 1 and spans[0][0] == 0 and topic[:spans[0][1]] in _LEADING_PREPOSITIONS:
+        return topic[spans[0][1]:].strip() or topic
+    return topic
+
+
 def _topic(norm: str, remove: list[tuple[int, int]], bounds: set[int]) -> str:
     keep = [True] * len(norm)
     for s, e in remove:
@@ -209,6 +220,7 @@ def analyze_question(text: str, tokenizer: Any = None, known_places: Collection[
     topic = _topic(norm, remove, bounds)
     if agg is not None:
         topic = _WHOSE_DOCUMENTS.sub("", topic) or topic
+    topic = _drop_preposition(topic, tokenizer)
     document_kind = None
     m = _DOC_KIND.search(topic)
     if m and m.start() > 0 and _CHINESE.search(topic[:m.start()]):

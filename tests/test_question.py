@@ -170,7 +170,8 @@ def test_topic_drops_frames_years_places_and_question_words():
     info = analyze_question("哪些地方的法规对残疾人作出专门规定")  # whose regulations say it: content
     assert info.document_kind is None and "残疾人" in info.topic and "法规" not in info.topic
     assert analyze_question("哪些自治县对水资源管理作出规定").aggregation_level == "county"
-    assert analyze_question("浙江省哪些城市对养犬管理作出规定").topic == "对养犬管理"
+    assert analyze_question("浙江省哪些城市对养犬管理作出规定").topic == "养犬管理"  # the preposition is not said
+    assert analyze_question("哪些城市对口支援新疆").topic == "对口支援新疆"  # 对口 is one word
     assert analyze_question("2024年哪些城市推进殡葬改革").topic == "推进殡葬改革"
     assert analyze_question("哪些城市推进城市更新").topic == "推进城市更新"  # 城市 of the topic is kept
     assert "出台" in question_frames() and "作出规定" in question_frames()
