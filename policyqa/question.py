@@ -218,7 +218,9 @@ def analyze_question(text: str, tokenizer: Any = None, known_places: Collection[
             remove.append((lo, hi))
     years = [int(y) for y in _YEAR.findall(norm)]
     topic = _topic(norm, remove, bounds)
+    whose = False  # 哪些城市的法规涉及/保障…: asks what their documents say, at length, as 作出规定 does
     if agg is not None:
+        whose = bool(_WHOSE_DOCUMENTS.match(topic))
         topic = _WHOSE_DOCUMENTS.sub("", topic) or topic
     topic = _drop_preposition(topic, tokenizer)
     document_kind = None
@@ -227,4 +229,4 @@ def analyze_question(text: str, tokenizer: Any = None, known_places: Collection[
         document_kind, topic = m.group("kind"), topic[:m.start()].strip()
     return QuestionInfo(text=text, kind=kind, places=places, years=years, topic=topic,
                         aggregation_level=level, scope=scope.region if scope else None, subject_places=subjects,
-                        document_kind=document_kind, asks_provisions=bool(_PROVISIONS.search(norm)))
+                        document_kind=document_kind, asks_provisions=bool(_PROVISIONS.search(norm)) or whose)
