@@ -351,13 +351,72 @@ class Batch:
 
     def split(self) -> dict[str, str]:
         if self.heldout:
-            return {t.id: "heldout" for t in self.topics}
+            return {t.id: self.name for t in self.topics}
         return split_of_topics(self.topics)
 
 
+# Third batch (split ``heldout2``, eval/dlc_places_heldout2.jsonl), written on 2026-11-27 after the second was
+# spent: topics are the most frequent title subjects left over by both earlier batches (counted on the titles
+# alone), questions written as users ask them, before any answer of the system on them was seen.
+HELDOUT2_TOPICS = [
+    Topic("城乡规划", r"城乡规划", r"城乡规划"),
+    Topic("专利", r"专利", r"专利"),
+    Topic("司法鉴定", r"司法鉴定", r"司法鉴定"),
+    Topic("道路运输", r"道路运输", r"道路运输"),
+    Topic("法律援助", r"法律援助", r"法律援助"),
+    Topic("基本农田", r"基本农田", r"基本农田"),
+    Topic("科学技术普及", r"科学技术普及|科普", r"科学技术普及|科普"),
+    Topic("信访", r"信访", r"信访"),
+    Topic("公园", r"(?<!湿地)公园", r"(?<!湿地)公园"),  # a 湿地公园 regulation is on 湿地 (first batch)
+    Topic("精神卫生", r"精神卫生", r"精神卫生|精神障碍"),
+    Topic("机动车排气", r"机动车排气|机动车排放", r"机动车排气|机动车排放|尾气"),
+    Topic("中医药", r"中医药", r"中医药"),
+    Topic("防震减灾", r"防震减灾", r"防震减灾|地震"),
+    Topic("轨道交通", r"轨道交通", r"轨道交通"),
+    Topic("社会信用", r"社会信用", r"社会信用|信用信息"),
+    Topic("失业保险", r"失业保险", r"失业保险"),
+    Topic("安全生产", r"安全生产", None),
+    Topic("集体合同", r"集体合同", r"集体合同|集体协商"),
+]
+
+HELDOUT2_QUESTIONS: list[Question] = [
+    Q("城乡规划", "哪些城市出台了城乡规划条例", "city", "title"),
+    Q("城乡规划", "哪些省份有城乡规划方面的地方性法规", "province", "title"),
+    Q("专利", "哪些地方制定了专利保护条例", "place", "title"),
+    Q("专利", "哪些城市对专利保护作出规定", "city", "text"),
+    Q("司法鉴定", "哪些省份出台了司法鉴定管理条例", "province", "title"),
+    Q("道路运输", "哪些地方制定了道路运输条例", "place", "title"),
+    Q("道路运输", "山东省哪些城市对道路运输管理作出了规定", "city", "text", "山东省"),
+    Q("法律援助", "哪些省份出台了法律援助条例", "province", "title"),
+    Q("法律援助", "哪些城市的法规对法律援助作出规定", "city", "text"),
+    Q("基本农田", "哪些地方制定了基本农田保护条例", "place", "title"),
+    Q("科学技术普及", "哪些城市出台了科学技术普及条例", "city", "title"),
+    Q("科学技术普及", "哪些地方对科普工作作出规定", "place", "text"),
+    Q("信访", "哪些省份制定了信访条例", "province", "title"),
+    Q("信访", "哪些城市对信访工作作出规定", "city", "text"),
+    Q("公园", "哪些城市出台了公园管理条例", "city", "title"),
+    Q("公园", "浙江省哪些城市有公园方面的法规", "city", "title", "浙江省"),
+    Q("精神卫生", "哪些地方制定了精神卫生条例", "place", "title"),
+    Q("机动车排气", "哪些城市出台了机动车排气污染防治条例", "city", "title"),
+    Q("机动车排气", "哪些地方对机动车尾气污染作出规定", "place", "text"),
+    Q("中医药", "哪些省份出台了中医药条例", "province", "title"),
+    Q("中医药", "哪些城市的法规支持中医药发展", "city", "text"),
+    Q("防震减灾", "哪些地方制定了防震减灾条例", "place", "title"),
+    Q("防震减灾", "哪些城市对防震减灾作出规定", "city", "text"),
+    Q("轨道交通", "哪些城市出台了轨道交通管理条例", "city", "title"),
+    Q("社会信用", "哪些地方制定了社会信用条例", "place", "title"),
+    Q("社会信用", "哪些城市对信用信息管理作出规定", "city", "text"),
+    Q("失业保险", "哪些省份出台了失业保险条例", "province", "title"),
+    Q("安全生产", "哪些地方制定了安全生产条例", "place", "title"),
+    Q("集体合同", "哪些地方出台了集体合同条例", "place", "title"),
+    Q("集体合同", "哪些省份对集体合同作出规定", "province", "text"),
+]
+
 MAIN = Batch("main", TOPICS, QUESTIONS, OUT)
 HELDOUT = Batch("heldout", HELDOUT_TOPICS, HELDOUT_QUESTIONS, HELDOUT_OUT, heldout=True)
-BATCHES = {b.name: b for b in (MAIN, HELDOUT)}
+HELDOUT2 = Batch("heldout2", HELDOUT2_TOPICS, HELDOUT2_QUESTIONS, OUT.with_name("dlc_places_heldout2.jsonl"),
+                 heldout=True)
+BATCHES = {b.name: b for b in (MAIN, HELDOUT, HELDOUT2)}
 
 
 def build(records: list[dict[str, Any]], batch: Batch = MAIN) -> list[dict[str, Any]]:

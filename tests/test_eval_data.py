@@ -172,3 +172,28 @@ def test_no_regulation_is_on_a_topic_of_both_batches_by_its_title():
 def test_dlc_heldout_file_is_what_the_rules_give():
     built = dlc_places_build.build(dlc_corpus.load_regulations(), dlc_places_build.HELDOUT)
     assert _lines("dlc_places_heldout.jsonl") == built
+
+
+def test_dlc_third_batch_is_well_formed_and_new():
+    third = _lines("dlc_places_heldout2.jsonl")
+    earlier = _lines("dlc_places.jsonl") + _lines("dlc_places_heldout.jsonl")
+    topics = {r["topic"] for r in third}
+    assert len(third) >= 25 and len(topics) >= 14 and all(r["places"] for r in third)
+    assert {r["split"] for r in third} == {"heldout2"}
+    assert {r["level"] for r in third} >= {"province", "city", "place"}
+    assert not topics & {r["topic"] for r in earlier}
+    assert not {r["query"] for r in third} & {r["query"] for r in earlier}
+
+
+@needs_dlc
+def test_no_regulation_is_on_a_topic_of_the_third_batch_and_an_earlier_one_by_its_title():
+    titles = [r["title"] for r in dlc_corpus.load_regulations()]
+    for earlier in (dlc_places_build.TOPICS, dlc_places_build.HELDOUT_TOPICS):
+        assert dlc_places_build.title_overlap(titles, earlier, dlc_places_build.HELDOUT2_TOPICS) == []
+
+
+@needs_dlc
+@pytest.mark.slow
+def test_dlc_third_batch_file_is_what_the_rules_give():
+    built = dlc_places_build.build(dlc_corpus.load_regulations(), dlc_places_build.HELDOUT2)
+    assert _lines("dlc_places_heldout2.jsonl") == built
