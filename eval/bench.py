@@ -91,9 +91,12 @@ def _disk_mb(path: Path) -> float:
     """Size of the live index: the generation `CURRENT` names and the files beside it, without the embedding
     cache and without older generations (kept while a reader may hold them, removed by a later publish)."""
     live = (path / "CURRENT").read_text().strip() if (path / "CURRENT").exists() else None
-    files = (p for p in path.rglob("*") if p.is_file() and "cache" not in p.parts
-             and not (live and p.relative_to(path).parts[0].startswith("gen-") and p.relative_to(path).parts[0] != live))
-    return round(sum(p.stat().st_size for p in files) / 2**20, 1)
+
+    def counted(p: Path) -> bool:
+        top = p.relative_to(path).parts[0]
+        return p.is_file() and "cache" not in p.parts and not (live and top.startswith("gen-") and top != live)
+
+    return round(sum(p.stat().st_size for p in path.rglob("*") if counted(p)) / 2**20, 1)
 
 
 # ---------------------------------------------------------------- corpus preparation

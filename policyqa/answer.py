@@ -345,10 +345,8 @@ def _refusal(question: str, info: QuestionInfo, index: Any) -> Answer | None:
     if not has_chinese(info.topic) and _looks_like_noise(info.topic, index):
         return _not_found(question, info, f"“{info.topic}”看起来不是一个问题：请用中文或英文的词语提问，"
                                           f"例如“哪些城市推进殡葬改革”。已索引 {n} 份文件。")
-    mask = None
-    places = Filter(regions=tuple(info.places)) if info.places else None
+    places, mask = _places_of(info, index)
     if places is not None:
-        mask = index.filter_mask(places)
         if not mask.any():
             names = "、".join(p.label() for p in info.places)
             return _not_found(question, info, f"索引中没有来自{names}的文件，无法回答。已索引 {n} 份文件。")
@@ -357,6 +355,20 @@ def _refusal(question: str, info: QuestionInfo, index: Any) -> Answer | None:
         return _not_found(question, info, f"索引中没有{where}{years}的文件，也没有提到{years}的段落，无法回答。"
                                           + (f"已有{where}文件的年份：{'、'.join(have)}。" if have else ""))
     return None
+
+
+def _places_of(info: QuestionInfo, index: Any) -> tuple[Filter | None, np.ndarray | None]:
+    """The places a question names as a filter, and the mask of their documents (None, None: no place)."""
+    if not info.places:
+        return None, None
+    places = Filter(regions=tuple(info.places))
+    return places, index.filter_mask(places)
+
+
+def _dated_in(index: Any, years: list[int], doc_mask: np.ndarray | None) -> bool:
+    """True when some document (within ``doc_mask``) is dated or titled in one of ``years``."""
+    by_date = index.year_mask(years)
+    return bool((by_date if doc_mask is None else by_date & doc_mask).any())
 
 
 def _year_words(info: QuestionInfo, index: Any, mask: np.ndarray | None) -> tuple[str, str, list[str]]:
@@ -372,9 +384,8 @@ def _year_notices(info: QuestionInfo, index: Any) -> list[str]:
     so: the passages come from documents of other years."""
     if not info.years:
         return []
-    mask = index.filter_mask(Filter(regions=tuple(info.places))) if info.places else None
-    dated = index.year_mask(info.years)
-    if (dated if mask is None else dated & mask).any():
+    _, mask = _places_of(info, index)
+    if _dated_in(index, info.years, mask):
         return []
     where, years, have = _year_words(info, index, mask)
     return [f"索引中没有{where}{years}的文件；下面的段落来自其他年份的文件"
@@ -395,8 +406,7 @@ def _looks_like_noise(text: str, index: Any) -> bool:
 def _year_present(index: Any, years: list[int], doc_mask: np.ndarray | None, places: Filter | None) -> bool:
     """True when some document (within ``doc_mask``, the documents of ``places``) is dated or titled in one of
     ``years``, or mentions it."""
-    by_date = index.year_mask(years)
-    if (by_date if doc_mask is None else by_date & doc_mask).any():
+    if _dated_in(index, years, doc_mask):
         return True
     for y in years:
         term = index.tokenizer.tokenize(f"{y}年")[:1]
