@@ -4,6 +4,7 @@
     python eval/places_eval.py --split report           # only the reporting questions
     python eval/places_eval.py --split heldout          # the held-out batch: eval/dlc_places_heldout.jsonl
     python eval/places_eval.py --split heldout2         # the third batch: eval/dlc_places_heldout2.jsonl
+    python eval/places_eval.py --split heldout3         # the fourth batch: eval/dlc_places_heldout3.jsonl
     python eval/places_eval.py --json                   # the table, then one JSON object
     python eval/places_eval.py --no-inference           # skip the place-inference check (1,783 files)
     python eval/places_eval.py --index DIR              # another index of the corpus (--model hash:64: plumbing)
@@ -41,7 +42,8 @@ import dlc_corpus  # noqa: E402
 QUESTIONS = HERE / "dlc_places.jsonl"
 HELDOUT_QUESTIONS = HERE / "dlc_places_heldout.jsonl"
 HELDOUT2_QUESTIONS = HERE / "dlc_places_heldout2.jsonl"
-SPLITS = ("tune", "report", "heldout", "heldout2")
+HELDOUT3_QUESTIONS = HERE / "dlc_places_heldout3.jsonl"
+SPLITS = ("tune", "report", "heldout", "heldout2", "heldout3")
 DEFAULT_INDEX = Path("/work/data/dlc-index")
 LEVELS = ("province", "city", "county", "place")
 
@@ -208,14 +210,16 @@ def main(argv: list[str] | None = None) -> int:
                     help="the DLC corpus (eval/dlc_corpus.py writes it); indexed when --index has no index yet")
     ap.add_argument("--questions", type=Path,
                     help=f"questions (JSONL); default {QUESTIONS.name}, {HELDOUT_QUESTIONS.name} with --split heldout, "
-                         f"{HELDOUT2_QUESTIONS.name} with --split heldout2")
+                         f"{HELDOUT2_QUESTIONS.name} with --split heldout2, "
+                         f"{HELDOUT3_QUESTIONS.name} with --split heldout3")
     ap.add_argument("--split", choices=(*SPLITS, "all"), default="all")
     ap.add_argument("--no-inference", action="store_true", help="skip the place-inference check")
     ap.add_argument("--json", action="store_true", help="print the table, then one JSON object")
     args = ap.parse_args(argv)
 
     if args.questions is None:
-        args.questions = {"heldout": HELDOUT_QUESTIONS, "heldout2": HELDOUT2_QUESTIONS}.get(args.split, QUESTIONS)
+        args.questions = {"heldout": HELDOUT_QUESTIONS, "heldout2": HELDOUT2_QUESTIONS,
+                          "heldout3": HELDOUT3_QUESTIONS}.get(args.split, QUESTIONS)
     if not args.questions.is_file():
         print(f"error: {args.questions} not found; give --questions path/to/questions.jsonl", file=sys.stderr)
         return 2

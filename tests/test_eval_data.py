@@ -197,3 +197,36 @@ def test_no_regulation_is_on_a_topic_of_the_third_batch_and_an_earlier_one_by_it
 def test_dlc_third_batch_file_is_what_the_rules_give():
     built = dlc_places_build.build(dlc_corpus.load_regulations(), dlc_places_build.HELDOUT2)
     assert _lines("dlc_places_heldout2.jsonl") == built
+
+
+def test_dlc_fourth_batch_is_well_formed_and_new():
+    fourth = _lines("dlc_places_heldout3.jsonl")
+    earlier = _lines("dlc_places.jsonl") + _lines("dlc_places_heldout.jsonl") + _lines("dlc_places_heldout2.jsonl")
+    topics = {r["topic"] for r in fourth}
+    assert len(fourth) >= 30 and len(topics) >= 18 and all(r["places"] for r in fourth)
+    assert {r["split"] for r in fourth} == {"heldout3"}
+    assert {r["level"] for r in fourth} == {"province", "city", "county", "place"}
+    assert any(r["scope"] for r in fourth) and {"title", "text"} == {r["rule"] for r in fourth}
+    assert {t.id for t in dlc_places_build.HELDOUT3_TOPICS if t.text_only} & topics
+    # Nothing shared with the earlier batches: topics, questions, ids.
+    earlier_ids = {t.id for t in dlc_places_build.TOPICS + dlc_places_build.HELDOUT_TOPICS
+                   + dlc_places_build.HELDOUT2_TOPICS}
+    assert not topics & {r["topic"] for r in earlier}
+    assert not {t.id for t in dlc_places_build.HELDOUT3_TOPICS} & earlier_ids
+    assert not {r["query"] for r in fourth} & {r["query"] for r in earlier}
+    assert len({r["id"] for r in fourth + earlier}) == len(fourth) + len(earlier)
+    assert all(r["min_articles"] == dlc_places_build.MIN_ARTICLES for r in fourth if r["rule"] == "text")
+
+
+@needs_dlc
+def test_no_regulation_is_on_a_topic_of_the_fourth_batch_and_an_earlier_one_by_its_title():
+    titles = [r["title"] for r in dlc_corpus.load_regulations()]
+    for earlier in (dlc_places_build.TOPICS, dlc_places_build.HELDOUT_TOPICS, dlc_places_build.HELDOUT2_TOPICS):
+        assert dlc_places_build.title_overlap(titles, earlier, dlc_places_build.HELDOUT3_TOPICS) == []
+
+
+@needs_dlc
+@pytest.mark.slow
+def test_dlc_fourth_batch_file_is_what_the_rules_give():
+    built = dlc_places_build.build(dlc_corpus.load_regulations(), dlc_places_build.HELDOUT3)
+    assert _lines("dlc_places_heldout3.jsonl") == built
