@@ -181,7 +181,6 @@ def judge_documents(index: Any, rows: np.ndarray, coverage: np.ndarray, qvec: np
     dense = index.backend.dense_scores(qvec, rows.tolist()) if qvec is not None else np.zeros(len(rows))
     by_coverage = coverage >= thresholds.coverage
     by_dense = dense >= thresholds.dense if thresholds.dense is not None else np.zeros(len(rows), dtype=bool)
-    weight = topic.weight_of()
     titled = title_coverage(index, topic) >= TITLE_COVERAGE if at_length else None
     out: dict[int, DocumentEvidence] = {}
     about: set[int] = set()
@@ -194,7 +193,7 @@ def judge_documents(index: Any, rows: np.ndarray, coverage: np.ndarray, qvec: np
         # A passage close in meaning is one mention too: at length, only titles, sections and counts decide
         # (on the DLC tuning questions with the real model, place precision 0.778 when it counted, 0.974 without).
         if (not at_length or titled[doc] or n_passing[doc] >= MIN_PASSAGES
-                or _heading_coverage(chunk.headings[:-1], weight) >= HEADING_COVERAGE):
+                or _heading_coverage(chunk.headings[:-1], topic) >= HEADING_COVERAGE):
             about.add(doc)
         out.setdefault(doc, DocumentEvidence(doc, [])).passages.append(Passage(r, float(c), float(d), chunk.kind))
     kept = [ev for doc, ev in out.items() if doc in about]
@@ -203,12 +202,11 @@ def judge_documents(index: Any, rows: np.ndarray, coverage: np.ndarray, qvec: np
     return sorted(kept, key=lambda ev: (-ev.strength, ev.doc))
 
 
-def _heading_coverage(headings: Sequence[str], weight: dict[str, float]) -> float:
+def _heading_coverage(headings: Sequence[str], topic: Topic) -> float:
     """Share of the topic weight that a passage's heading path holds."""
     from .textnorm import normalize
 
-    path = normalize(" ".join(headings)).lower()
-    return sum(w for t, w in weight.items() if t in path)
+    return topic.share_in(normalize(" ".join(headings)).lower())
 
 
 def title_coverage(index: Any, topic: Topic) -> np.ndarray:
@@ -216,8 +214,8 @@ def title_coverage(index: Any, topic: Topic) -> np.ndarray:
     from .textnorm import normalize
 
     titles = [normalize(d.get("title") or "").lower() for d in index.doc_list]
-    weight = topic.weight_of()
-    return np.array([sum(w for t, w in weight.items() if t in title) for title in titles], dtype=np.float64)
+    return np.array([topic.share_in(title) for title in titles], dtype=np.float64)
+
 
 
 def documents_by_title(index: Any, topic: Topic, rows: np.ndarray, coverage: np.ndarray, qvec: np.ndarray | None,

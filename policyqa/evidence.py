@@ -9,12 +9,14 @@ an exhaustive "which places" answer needs.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 from .question import QuestionInfo
+from .synonyms import synonyms_in
 from .textnorm import normalize
 
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
@@ -22,16 +24,30 @@ _SENTENCE = re.compile(r"[^。！？；;!?\n]+[。！？；;!?]?")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|元|人|个|家|张|户|名|项|次|亩|年|所|处|床|套|平方米)?")
 _DATE = re.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{4}-\d{1,2}-\d{1,2}")
 WANTS_DATE = re.compile(r"何时|什么时候|哪一年|哪年|哪天|日期|时间|when", re.I)
+# A compound is read through its parts when it is this much rarer than its parts together (chosen on the spent DLC
+# which-places sets: 信息管理 0.08 of its parts' passages; 物业管理 0.60, 道路交通 1.34 must stay whole).
+COMPOUND_RATIO = 0.25
 # The idf of a topic word is floored so that a word found in most passages still counts a little.
 _IDF_FLOOR = 0.1
 
 
 @dataclass
 class Topic:
-    """The question's topic words with their weights (idf shares, summing to 1)."""
+    """The question's topic words with their weights (idf shares, summing to 1).
+
+    ``alternatives[j]`` are the ways a passage can say ``terms[j]``: each a tuple of words that must all be
+    there. A plain word has one, itself; a compound the documents rarely write as one word also has its parts
+    (信息管理 → 信息 + 管理: the question's 信用信息管理 is 信用 / 信息管理, a regulation's 信用信息的管理 is
+    信用 / 信息 / 管理); a phrase of the synonym list has its synonyms (尾气: 排气; 共享单车: 互联网 + 租赁 + 自行车).
+    """
 
     terms: list[str]
     weights: np.ndarray
+    alternatives: list[list[tuple[str, ...]]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if len(self.alternatives) != len(self.terms):
+            self.alternatives = [[(t,)] for t in self.terms]
 
     def __bool__(self) -> bool:
         return bool(self.terms)
@@ -40,6 +56,21 @@ class Topic:
         """term → weight."""
         return dict(zip(self.terms, self.weights.tolist()))
 
+    def words(self) -> list[str]:
+        """Every word whose presence is looked up."""
+        return list(dict.fromkeys(w for alts in self.alternatives for alt in alts for w in alt))
+
+    def present(self, has: Callable[[str], np.ndarray]) -> np.ndarray:
+        """Per term (columns), whether each item says it: ``has(word)`` is a boolean array over the items."""
+        cols = [np.logical_or.reduce([np.logical_and.reduce([has(w) for w in alt]) for alt in alts])
+                for alts in self.alternatives]
+        return np.stack(cols, axis=1) if cols else np.zeros((0, 0), dtype=bool)
+
+    def share_in(self, text: str) -> float:
+        """Share of the topic weight that ``text`` (normalised, lower-case) holds, by substring."""
+        return sum(float(w) for alts, w in zip(self.alternatives, self.weights)
+                   if any(all(word in text for word in alt) for alt in alts))
+
 
 def has_chinese(text: str) -> bool:
     """True when ``text`` has a CJK ideograph (coverage is only measured for Chinese topics)."""
@@ -47,23 +78,52 @@ def has_chinese(text: str) -> bool:
 
 
 def topic_of(index: Any, info: QuestionInfo) -> Topic:
-    """Topic words of a question, weighted by their idf in ``index`` (empty for a topic without Chinese)."""
+    """Topic words of a question, weighted by their idf in ``index`` (empty for a topic without Chinese).
+
+    A synonym of a phrase of the topic (``synonyms.py``) says each word of the phrase: a passage with 控烟
+    holds all of 控制吸烟's weight, one with 吸烟 alone still holds 吸烟's share (synonyms add, never remove)."""
     if not has_chinese(info.topic):
         return Topic([], np.zeros(0))
     terms = list(dict.fromkeys(index.tokenizer.tokenize(info.topic)))
     if not terms:
         return Topic([], np.zeros(0))
     idf = np.maximum(index.backend.idf(terms), _IDF_FLOOR)
-    return Topic(terms, idf / idf.sum())
+    alternatives: list[list[tuple[str, ...]]] = [[(t,), *_rare_compound(index, t)] for t in terms]
+    for phrase, synonyms in synonyms_in(info.topic):
+        words = set(index.tokenizer.tokenize(phrase))
+        said = [alt for alt in (tuple(index.tokenizer.tokenize(s)) for s in synonyms) if alt]
+        for term, alts in zip(terms, alternatives):
+            if term in words:
+                alts.extend(a for a in said if a not in alts)
+    return Topic(terms, idf / idf.sum(), alternatives)
+
+
+def _rare_compound(index: Any, term: str) -> list[tuple[str, ...]]:
+    """The parts of ``term`` as an alternative when the indexed text rarely writes it as one word: its parts
+    are found together in more than ``1 / COMPOUND_RATIO`` times as many passages as the word itself (信息管理,
+    where the documents write 信用信息的管理). Not for the others, whose parts apart mean something else (物业 …
+    管理)."""
+    parts = index.tokenizer.parts(term)
+    if not parts:
+        return []
+    postings = index.backend.postings([term, *parts])
+    together = int(np.logical_and.reduce(postings.present[:, 1:], axis=1).sum())
+    return [parts] if postings.present[:, 0].sum() < COMPOUND_RATIO * together else []
 
 
 def coverage_all(index: Any, topic: Topic, filter: Any = None) -> tuple[list[Any], np.ndarray]:
     """Every chunk of the index (that passes ``filter``) holding a topic word, in key order, with its coverage
     of the topic (chunks holding none have coverage 0)."""
-    postings = index.backend.postings(topic.terms, filter)
+    words = topic.words()
+    postings = index.backend.postings(words, filter)
+    column = {w: j for j, w in enumerate(words)}
+    present = topic.present(lambda w: postings.present[:, column[w]])
     cov = np.zeros(len(postings), dtype=np.float64)
     for j, w in enumerate(topic.weights):  # term by term, as coverage_of adds them: identical sums
-        cov[postings.present[:, j]] += w
+        cov[present[:, j]] += w
+    if len(words) > len(topic.terms):  # a chunk with only some words of a phrase may have none of the topic
+        keep = present.any(axis=1)
+        return [k for k, ok in zip(postings.keys, keep.tolist()) if ok], cov[keep]
     return postings.keys, cov
 
 
@@ -72,9 +132,10 @@ def coverage_of(index: Any, topic: Topic, keys: list[Any]) -> np.ndarray:
     if not topic or not len(keys):
         return np.zeros(len(keys), dtype=np.float64)
     cov = np.zeros(len(keys), dtype=np.float64)
-    contained = index.backend.terms_in(keys, topic.terms)
-    for term, w in zip(topic.terms, topic.weights):
-        cov[np.fromiter((term in c for c in contained), dtype=bool, count=len(keys))] += w
+    contained = index.backend.terms_in(keys, topic.words())
+    present = topic.present(lambda w: np.fromiter((w in c for c in contained), dtype=bool, count=len(keys)))
+    for j, w in enumerate(topic.weights):
+        cov[present[:, j]] += w
     return cov
 
 
@@ -97,7 +158,6 @@ def sentence_scores(text: str, info: QuestionInfo, index: Any, topic: Topic | No
     wants_date = info.kind == "fact" and bool(WANTS_DATE.search(info.text))
     wants_number = info.kind == "fact" and not wants_date
     topic = topic if topic is not None else topic_of(index, info)
-    weight = topic.weight_of()
     out = []
     for m in _SENTENCE.finditer(text):
         sent = m.group()
@@ -105,8 +165,7 @@ def sentence_scores(text: str, info: QuestionInfo, index: Any, topic: Topic | No
             continue
         # A topic word counts when the sentence contains it: a substring test on the normalised sentence
         # instead of tokenizing every sentence (an answer over hundreds of places highlights ~1,000 passages).
-        norm = normalize(sent).lower() if weight else ""
-        score = sum(w for t, w in weight.items() if t in norm)
+        score = topic.share_in(normalize(sent).lower()) if topic else 0.0
         if wants_number and _NUMBER.search(sent):
             score += 0.5
         if wants_date:

@@ -124,6 +124,25 @@ class Tokenizer:
         """How common ``word`` is in jieba's dictionary (0 when it is not a dictionary word)."""
         return int(self._load().FREQ.get(word, 0))
 
+    def parts(self, word: str) -> tuple[str, ...]:
+        """The dictionary words of two or more characters that ``word`` is made of, fewest first (信息管理 → 信息,
+        管理); empty when it is not such a compound. Single characters are never parts: 机动车 is not 机动 + 车."""
+        if len(word) < 4 or not _CONTENT.search(word):
+            return ()
+        freq = self._load().FREQ
+        stop = self._stopwords or frozenset()
+        n = len(word)
+        best: list[tuple[str, ...] | None] = [()] + [None] * n
+        for end in range(2, n + 1):
+            for start in range(0, end - 1):
+                piece, before = word[start:end], best[start]
+                if before is None or (start == 0 and end == n) or not freq.get(piece):
+                    continue
+                if best[end] is None or len(before) + 1 < len(best[end]):  # type: ignore[arg-type]
+                    best[end] = (*before, piece)
+        split = best[n] or ()
+        return tuple(p for p in split if p not in stop) if len(split) > 1 else ()
+
     def tokenize_many(self, texts: Sequence[str]) -> list[list[str]]:
         """``tokenize`` for each text."""
         return [self.tokenize(t) for t in texts]

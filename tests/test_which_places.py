@@ -139,3 +139,58 @@ def test_a_passage_close_in_meaning_is_one_mention_too(rules):
 
     assert "威海市" not in cities(at_length=True)
     assert "威海市" in cities(at_length=False)
+
+
+@pytest.fixture(scope="module")
+def wording(tmp_path_factory):
+    """Regulations that say the topic in other words than the questions below."""
+    corpus = tmp_path_factory.mktemp("wording") / "corpus"
+    corpus.mkdir()
+    plain = ["为了规范本市公共事务，制定本条例。", "本条例适用于本市行政区域。"]
+    _regulation(corpus, "a.txt", "广州市大气污染防治条例", plain + ["机动车排气污染检测机构应当依法检测。",
+                                                              "机动车排气超标的，不得上路行驶。",
+                                                              "鼓励淘汰排气污染严重的机动车。"])
+    _regulation(corpus, "b.txt", "深圳市公共服务条例", plain + ["依法归集信用信息，加强对信用信息的管理。",
+                                                           "信用信息的管理应当保护个人隐私。",
+                                                           "信用信息的管理由市发展改革部门负责。"])
+    _regulation(corpus, "c.txt", "珠海市道路交通条例", plain + ["互联网租赁自行车运营企业应当规范停放。",
+                                                           "互联网租赁自行车投放实行总量控制。",
+                                                           "禁止在人行道乱停互联网租赁自行车。"])
+    _regulation(corpus, "d.txt", "汕头市控烟条例", plain + ["室内公共场所禁止吸烟。", "违反规定的，依法处理。"])
+    _regulation(corpus, "e.txt", "佛山市市容条例", plain + ["有关单位应当遵守本条例。", "违反本条例的，依法处理。"])
+    idx, _ = build_index([corpus], tmp_path_factory.mktemp("wording-index") / "idx", get_embedder("hash:64"))
+    return idx
+
+
+def test_a_synonym_of_the_questions_words_says_the_topic(wording):
+    # 尾气 / 排气 and 共享单车 / 互联网租赁自行车 are one thing written two ways (policyqa/data/synonyms.txt).
+    assert places(ask("哪些城市对机动车尾气污染作出规定", index=wording)) == {"广州市"}
+    assert places(ask("哪些地方对共享单车管理作出规定", index=wording)) == {"珠海市"}
+    assert places(ask("哪些城市出台了控制吸烟条例", index=wording)) == {"汕头市"}
+
+
+def test_a_synonym_adds_a_way_to_say_a_phrase_and_never_removes_its_words(wording):
+    from policyqa.evidence import topic_of
+    from policyqa.question import analyze_question
+
+    topic = topic_of(wording, analyze_question("哪些城市出台了控制吸烟条例", wording.tokenizer))
+    weight = topic.weight_of()
+    assert topic.share_in("控烟") == pytest.approx(1.0)
+    assert topic.share_in("禁止吸烟") == pytest.approx(weight["吸烟"])
+
+
+def test_a_compound_the_documents_write_apart_is_found_through_its_parts(wording):
+    # The question's 信息管理 is one dictionary word; the regulation writes 信用信息的管理.
+    assert places(ask("哪些城市对信用信息管理作出规定", index=wording)) == {"深圳市"}
+
+
+def test_synonym_groups_and_compound_parts(wording):
+    from policyqa.synonyms import synonyms_in
+
+    assert synonyms_in("机动车尾气污染") == [("尾气", ["排气"])]
+    assert ("房屋装修", ["装饰装修", "住宅装修"]) in synonyms_in("房屋装修管理")
+    assert synonyms_in("殡葬改革") == []
+    tok = wording.tokenizer
+    assert tok.parts("信息管理") == ("信息", "管理")
+    assert tok.parts("机动车") == ()  # single characters are never parts
+    assert tok.parts("ab") == ()
