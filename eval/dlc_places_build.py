@@ -5,6 +5,7 @@ regulations with objective answers.
     python eval/dlc_places_build.py --check           # exit 1 if a file is not what the rules give
     python eval/dlc_places_build.py --batch heldout   # only the held-out file (--out: elsewhere)
     python eval/dlc_places_build.py --batch heldout3  # only the fourth batch (heldout2: the third)
+    python eval/dlc_places_build.py --batch heldout4  # only the fifth batch
 
 Expected places are computed here, by rule, never picked by hand:
 
@@ -484,13 +485,85 @@ HELDOUT3_QUESTIONS: list[Question] = [
     Q("未成年人", "哪些地方对未成年人保护作出规定", "place", "text"),
 ]
 
+# Fifth batch (split ``heldout4``, eval/dlc_places_heldout4.jsonl), written on 2026-11-27 after the fourth: topics
+# are subjects of the titles left by all four earlier batches (counted on the titles alone, none on an earlier topic
+# by its title: ``title_overlap``), three of them answered from the articles (text_only); questions written as users
+# ask them, some in their own words (反家暴, 辅警, 噪音扰民, 古村落, 科技进步, 游行示威), before any answer of the system
+# on them was seen.
+HELDOUT4_TOPICS = [
+    Topic("传统村落", r"传统村落", r"传统村落|古村落"),
+    Topic("全民阅读", r"阅读", r"全民阅读|阅读推广"),
+    Topic("红色资源", r"红色(?:文化|资源)", r"红色资源|红色文化"),
+    Topic("预防职务犯罪", r"职务犯罪", r"职务犯罪"),
+    Topic("家庭暴力", r"家庭暴力", r"家庭暴力"),
+    Topic("市政设施", r"市政(?:工程)?设施", r"市政(?:工程)?设施"),
+    Topic("建筑垃圾", r"建筑垃圾|建筑废弃物", r"建筑垃圾|建筑废弃物"),
+    Topic("地下管线", r"地下管线|城市管线", r"地下管线"),  # not 高等级公路管线工程 (公路, fourth batch)
+    Topic("建筑节能", r"建筑节能", r"建筑节能"),
+    Topic("科技创新", r"科学技术进步|科技创新", r"科学技术进步|科技创新"),
+    Topic("统计", r"统计", None),
+    Topic("集会游行示威", r"集会游行示威", None),  # in the articles 游行 is also 旅游行业
+    Topic("大运河", r"大运河", r"大运河"),
+    Topic("古城保护", r"古(?:县)?城", r"古城"),
+    Topic("环境噪声", r"噪声", r"噪声"),
+    Topic("房屋使用安全", r"房屋使用安全", r"房屋使用安全|房屋安全"),
+    Topic("茶产业", r"茶", r"茶"),
+    Topic("警务辅助人员", r"警务辅助", r"警务辅助|辅警"),
+    Topic("宅基地", None, r"宅基地", text_only=True),
+    Topic("应急避难场所", None, r"避难场所", text_only=True),
+    Topic("快递", r"快递", r"快递", text_only=True),
+]
+
+HELDOUT4_QUESTIONS: list[Question] = [
+    Q("传统村落", "哪些城市出台了传统村落保护条例", "city", "title"),
+    Q("传统村落", "河南省哪些城市对古村落保护作出了规定", "city", "text", "河南省"),
+    Q("全民阅读", "哪些城市制定了全民阅读促进条例", "city", "title"),
+    Q("全民阅读", "哪些地方对推广全民阅读作出规定", "place", "text"),
+    Q("红色资源", "哪些省份有红色资源保护方面的法规", "province", "title"),
+    Q("红色资源", "山东有哪些市出台了红色文化保护条例", "city", "title", "山东省"),
+    Q("预防职务犯罪", "哪些城市出台了预防职务犯罪条例", "city", "title"),
+    Q("预防职务犯罪", "哪些省份有预防职务犯罪方面的地方性法规", "province", "title"),
+    Q("家庭暴力", "哪些地方出台了反家暴的法规", "place", "title"),
+    Q("家庭暴力", "哪些城市对家庭暴力的预防和制止作出规定", "city", "text"),
+    Q("市政设施", "哪些城市制定了市政设施管理条例", "city", "title"),
+    Q("市政设施", "河南省哪些城市有市政设施管理方面的法规", "city", "title", "河南省"),
+    Q("建筑垃圾", "哪些城市出台了建筑垃圾管理条例", "city", "title"),
+    Q("建筑垃圾", "哪些地方对建筑垃圾处置作出规定", "place", "text"),
+    Q("地下管线", "哪些城市出台了地下管线管理条例", "city", "title"),
+    Q("建筑节能", "哪些城市制定了民用建筑节能条例", "city", "title"),
+    Q("建筑节能", "哪些省份对建筑节能作出规定", "province", "text"),
+    Q("科技创新", "哪些城市出台了科技创新方面的条例", "city", "title"),
+    Q("科技创新", "浙江省哪些城市制定了科技进步条例", "city", "title", "浙江省"),
+    Q("统计", "哪些省份出台了统计条例", "province", "title"),
+    Q("集会游行示威", "哪些地方出台了集会游行示威法的实施办法", "place", "title"),
+    Q("集会游行示威", "河南省哪些城市制定了游行示威方面的规定", "city", "title", "河南省"),
+    Q("大运河", "浙江哪些城市出台了大运河保护条例", "city", "title", "浙江省"),
+    Q("大运河", "哪些地方对大运河遗产保护作出规定", "place", "text"),
+    Q("古城保护", "哪些城市制定了古城保护条例", "city", "title"),
+    Q("古城保护", "河南省哪些城市对古城保护作出规定", "city", "text", "河南省"),
+    Q("环境噪声", "哪些地方出台了环境噪声污染防治的法规", "place", "title"),
+    Q("环境噪声", "山东省哪些城市对噪音扰民作出了规定", "city", "text", "山东省"),
+    Q("房屋使用安全", "哪些城市出台了房屋使用安全管理条例", "city", "title"),
+    Q("房屋使用安全", "浙江省哪些城市的法规对房屋安全管理作出了规定", "city", "text", "浙江省"),
+    Q("茶产业", "哪些县出台了促进茶产业发展的条例", "county", "title"),
+    Q("茶产业", "哪些地方对茶叶的保护和发展作出了规定", "place", "text"),
+    Q("警务辅助人员", "哪些地方出台了辅警管理的法规", "place", "title"),
+    Q("警务辅助人员", "哪些城市制定了警务辅助人员管理规定", "city", "title"),
+    Q("宅基地", "哪些地方的法规对农村宅基地作出规定", "place", "text"),
+    Q("宅基地", "浙江省哪些城市的法规涉及宅基地", "city", "text", "浙江省"),
+    Q("应急避难场所", "哪些地方对应急避难场所建设作出规定", "place", "text"),
+    Q("快递", "哪些地方的法规对快递业作出规定", "place", "text"),
+]
+
 MAIN = Batch("main", TOPICS, QUESTIONS, OUT)
 HELDOUT = Batch("heldout", HELDOUT_TOPICS, HELDOUT_QUESTIONS, HELDOUT_OUT, heldout=True)
 HELDOUT2 = Batch("heldout2", HELDOUT2_TOPICS, HELDOUT2_QUESTIONS, OUT.with_name("dlc_places_heldout2.jsonl"),
                  heldout=True)
 HELDOUT3 = Batch("heldout3", HELDOUT3_TOPICS, HELDOUT3_QUESTIONS, OUT.with_name("dlc_places_heldout3.jsonl"),
                  heldout=True)
-BATCHES = {b.name: b for b in (MAIN, HELDOUT, HELDOUT2, HELDOUT3)}
+HELDOUT4 = Batch("heldout4", HELDOUT4_TOPICS, HELDOUT4_QUESTIONS, OUT.with_name("dlc_places_heldout4.jsonl"),
+                 heldout=True)
+BATCHES = {b.name: b for b in (MAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4)}
 
 
 def build(records: list[dict[str, Any]], batch: Batch = MAIN) -> list[dict[str, Any]]:
@@ -527,7 +600,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--source", type=Path, default=dlc_corpus.SOURCE, help="regulations.jsonl")
     ap.add_argument("--batch", choices=("all", *BATCHES), default="all",
                     help="main: eval/dlc_places.jsonl (tune/report); heldout: eval/dlc_places_heldout.jsonl; "
-                         "heldout2, heldout3: eval/dlc_places_heldout2.jsonl, eval/dlc_places_heldout3.jsonl")
+                         "heldout2, heldout3, heldout4: eval/dlc_places_heldout2.jsonl, "
+                         "eval/dlc_places_heldout3.jsonl, eval/dlc_places_heldout4.jsonl")
     ap.add_argument("--out", type=Path, help="write (or --check) here instead; only with --batch main or heldout")
     ap.add_argument("--check", action="store_true", help="only compare with the existing file")
     args = ap.parse_args(argv)
