@@ -220,8 +220,10 @@ def analyze_question(text: str, tokenizer: Any = None, known_places: Collection[
     topic = _topic(norm, remove, bounds)
     whose = False  # 哪些城市的法规涉及/保障…: asks what their documents say, at length, as 作出规定 does
     if agg is not None:
-        whose = bool(_WHOSE_DOCUMENTS.match(topic))
-        topic = _WHOSE_DOCUMENTS.sub("", topic) or topic
+        rest = _WHOSE_DOCUMENTS.sub("", topic)
+        # 制定地方性法规条例 names a kind of document, not whose documents: the rest must be more than a kind.
+        whose = bool(rest) and rest != topic and not _DOC_KIND.fullmatch(rest)
+        topic = rest if whose else topic
     topic = _drop_preposition(topic, tokenizer)
     document_kind = None
     m = _DOC_KIND.search(topic)

@@ -179,6 +179,9 @@ def test_topic_drops_frames_years_places_and_question_words():
     info = analyze_question("哪些省份出台过文物保护的地方性法规")
     assert (info.topic, info.document_kind) == ("文物保护", "地方性法规")
     assert analyze_question("哪些城市制定过养犬管理条例").topic == "养犬管理"
+    # 地方性法规 in front of 条例 is the subject of the regulation asked for, not whose documents (的法规对…)
+    info = analyze_question("哪些城市出台了制定地方性法规条例")
+    assert (info.topic, info.document_kind, info.asks_provisions) == ("地方性法规", "条例", False)
 
 
 def test_topic_frames_are_removed_only_as_whole_words():
