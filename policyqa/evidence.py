@@ -24,9 +24,8 @@ _SENTENCE = re.compile(r"[^。！？；;!?\n]+[。！？；;!?]?")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|元|人|个|家|张|户|名|项|次|亩|年|所|处|床|套|平方米)?")
 _DATE = re.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{4}-\d{1,2}-\d{1,2}")
 WANTS_DATE = re.compile(r"何时|什么时候|哪一年|哪年|哪天|日期|时间|when", re.I)
-# A compound is read through its parts when it is this much rarer than its parts together (chosen on the spent DLC
-# which-places sets: 信息管理 0.08 of its parts' passages; 物业管理 0.60, 道路交通 1.34 must stay whole).
-COMPOUND_RATIO = 0.25
+# The parts of a compound say it with at most this many characters between them (信用信息的管理, 垃圾的处置).
+PHRASE_GAP = 3
 # The idf of a topic word is floored so that a word found in most passages still counts a little.
 _IDF_FLOOR = 0.1
 
@@ -49,6 +48,12 @@ class Topic:
         if len(self.alternatives) != len(self.terms):
             self.alternatives = [[(t,)] for t in self.terms]
 
+    @staticmethod
+    def is_phrase(alt: tuple[str, ...]) -> bool:
+        """True for a way of saying a term in several words (the parts of a compound, a synonym of several
+        words): they say it only written in that order and close together."""
+        return len(alt) > 1
+
     def __bool__(self) -> bool:
         return bool(self.terms)
 
@@ -60,16 +65,33 @@ class Topic:
         """Every word whose presence is looked up."""
         return list(dict.fromkeys(w for alts in self.alternatives for alt in alts for w in alt))
 
-    def present(self, has: Callable[[str], np.ndarray]) -> np.ndarray:
-        """Per term (columns), whether each item says it: ``has(word)`` is a boolean array over the items."""
-        cols = [np.logical_or.reduce([np.logical_and.reduce([has(w) for w in alt]) for alt in alts])
-                for alts in self.alternatives]
+    def present(self, has: Callable[[str], np.ndarray],
+                near: Callable[[tuple[str, ...], np.ndarray], np.ndarray] | None = None) -> np.ndarray:
+        """Per term (columns), whether each item says it: ``has(word)`` is a boolean array over the items;
+        ``near(parts, mask)`` keeps the items of ``mask`` whose text has the parts of a compound close together
+        (without it, the parts of a compound are not a way to say it)."""
+        cols = []
+        for alts in self.alternatives:
+            col = np.zeros(0, dtype=bool)
+            for alt in alts:
+                got = np.logical_and.reduce([has(w) for w in alt])
+                if self.is_phrase(alt):
+                    todo = got & ~col if len(col) else got
+                    got = near(alt, todo) if near is not None and todo.any() else np.zeros_like(got)
+                col = got if not len(col) else col | got
+            cols.append(col)
         return np.stack(cols, axis=1) if cols else np.zeros((0, 0), dtype=bool)
 
     def share_in(self, text: str) -> float:
         """Share of the topic weight that ``text`` (normalised, lower-case) holds, by substring."""
         return sum(float(w) for alts, w in zip(self.alternatives, self.weights)
-                   if any(all(word in text for word in alt) for alt in alts))
+                   if any(phrase_in(alt, text) if self.is_phrase(alt) else all(word in text for word in alt)
+                          for alt in alts))
+
+
+def phrase_in(parts: tuple[str, ...], text: str) -> bool:
+    """True when ``text`` has ``parts`` in that order with at most ``PHRASE_GAP`` characters between them."""
+    return re.search(f".{{0,{PHRASE_GAP}}}".join(re.escape(p) for p in parts), text) is not None
 
 
 def has_chinese(text: str) -> bool:
@@ -88,7 +110,7 @@ def topic_of(index: Any, info: QuestionInfo) -> Topic:
     if not terms:
         return Topic([], np.zeros(0))
     idf = np.maximum(index.backend.idf(terms), _IDF_FLOOR)
-    alternatives: list[list[tuple[str, ...]]] = [[(t,), *_rare_compound(index, t)] for t in terms]
+    alternatives: list[list[tuple[str, ...]]] = [[(t,), *_compound_parts(index, t)] for t in terms]
     for phrase, synonyms in synonyms_in(info.topic):
         words = set(index.tokenizer.tokenize(phrase))
         said = [alt for alt in (tuple(index.tokenizer.tokenize(s)) for s in synonyms) if alt]
@@ -98,17 +120,11 @@ def topic_of(index: Any, info: QuestionInfo) -> Topic:
     return Topic(terms, idf / idf.sum(), alternatives)
 
 
-def _rare_compound(index: Any, term: str) -> list[tuple[str, ...]]:
-    """The parts of ``term`` as an alternative when the indexed text rarely writes it as one word: its parts
-    are found together in more than ``1 / COMPOUND_RATIO`` times as many passages as the word itself (信息管理,
-    where the documents write 信用信息的管理). Not for the others, whose parts apart mean something else (物业 …
-    管理)."""
+def _compound_parts(index: Any, term: str) -> list[tuple[str, ...]]:
+    """The parts of a compound ``term`` as another way to say it, when written close together in that order
+    (``Topic.phrases``): the question's 信息管理 is the documents' 信用信息的管理, 垃圾处置 their 垃圾的处置."""
     parts = index.tokenizer.parts(term)
-    if not parts:
-        return []
-    postings = index.backend.postings([term, *parts])
-    together = int(np.logical_and.reduce(postings.present[:, 1:], axis=1).sum())
-    return [parts] if postings.present[:, 0].sum() < COMPOUND_RATIO * together else []
+    return [parts] if parts else []
 
 
 def coverage_all(index: Any, topic: Topic, filter: Any = None) -> tuple[list[Any], np.ndarray]:
@@ -117,7 +133,7 @@ def coverage_all(index: Any, topic: Topic, filter: Any = None) -> tuple[list[Any
     words = topic.words()
     postings = index.backend.postings(words, filter)
     column = {w: j for j, w in enumerate(words)}
-    present = topic.present(lambda w: postings.present[:, column[w]])
+    present = topic.present(lambda w: postings.present[:, column[w]], _near_in(index, postings.keys))
     cov = np.zeros(len(postings), dtype=np.float64)
     for j, w in enumerate(topic.weights):  # term by term, as coverage_of adds them: identical sums
         cov[present[:, j]] += w
@@ -127,13 +143,26 @@ def coverage_all(index: Any, topic: Topic, filter: Any = None) -> tuple[list[Any
     return postings.keys, cov
 
 
+def _near_in(index: Any, keys: list[Any]) -> Callable[[tuple[str, ...], np.ndarray], np.ndarray]:
+    """``near`` for ``Topic.present`` over the chunks ``keys``: reads the text (and heading path) of the chunks
+    that have every part of a compound and keeps those where the parts are written together."""
+    def near(parts: tuple[str, ...], mask: np.ndarray) -> np.ndarray:
+        out = np.zeros(len(mask), dtype=bool)
+        for i in np.flatnonzero(mask):
+            chunk = index.chunk(keys[i])
+            out[i] = phrase_in(parts, normalize(" ".join([*chunk.headings, chunk.text])).lower())
+        return out
+    return near
+
+
 def coverage_of(index: Any, topic: Topic, keys: list[Any]) -> np.ndarray:
     """Coverage of the topic by the chunks ``keys``."""
     if not topic or not len(keys):
         return np.zeros(len(keys), dtype=np.float64)
     cov = np.zeros(len(keys), dtype=np.float64)
     contained = index.backend.terms_in(keys, topic.words())
-    present = topic.present(lambda w: np.fromiter((w in c for c in contained), dtype=bool, count=len(keys)))
+    present = topic.present(lambda w: np.fromiter((w in c for c in contained), dtype=bool, count=len(keys)),
+                            _near_in(index, keys))
     for j, w in enumerate(topic.weights):
         cov[present[:, j]] += w
     return cov

@@ -182,6 +182,14 @@ def test_a_synonym_adds_a_way_to_say_a_phrase_and_never_removes_its_words(wordin
 def test_a_compound_the_documents_write_apart_is_found_through_its_parts(wording):
     # The question's 信息管理 is one dictionary word; the regulation writes 信用信息的管理.
     assert places(ask("哪些城市对信用信息管理作出规定", index=wording)) == {"深圳市"}
+    from policyqa.evidence import topic_of
+    from policyqa.question import analyze_question
+
+    topic = topic_of(wording, analyze_question("哪些城市对信用信息管理作出规定", wording.tokenizer))
+    weight = topic.weight_of()
+    assert topic.share_in("加强对信用信息的管理") == pytest.approx(1.0)
+    # Parts apart say something else: 信息 … 管理 in one sentence is not 信息管理.
+    assert topic.share_in("信用信息应当公开，并加强日常管理") == pytest.approx(weight["信用"])
 
 
 def test_synonym_groups_and_compound_parts(wording):
