@@ -89,9 +89,11 @@ class Topic:
                           for alt in alts))
 
 
-def phrase_in(parts: tuple[str, ...], text: str) -> bool:
-    """True when ``text`` has ``parts`` in that order with at most ``PHRASE_GAP`` characters between them."""
-    return re.search(f".{{0,{PHRASE_GAP}}}".join(re.escape(p) for p in parts), text) is not None
+def phrase_in(parts: tuple[str, ...], text: str, gap: int | None = None) -> bool:
+    """True when ``text`` has ``parts`` in that order with at most ``gap`` (default ``PHRASE_GAP``) characters
+    between them."""
+    gap = PHRASE_GAP if gap is None else gap
+    return re.search(f".{{0,{gap}}}".join(re.escape(p) for p in parts), text) is not None
 
 
 def has_chinese(text: str) -> bool:

@@ -158,6 +158,15 @@ def wording(tmp_path_factory):
                                                            "禁止在人行道乱停互联网租赁自行车。"])
     _regulation(corpus, "d.txt", "汕头市控烟条例", plain + ["室内公共场所禁止吸烟。", "违反规定的，依法处理。"])
     _regulation(corpus, "e.txt", "佛山市市容条例", plain + ["有关单位应当遵守本条例。", "违反本条例的，依法处理。"])
+    # Titles full of common words (城市 and 管理 in 22 of 27 titles): only 中山市城市管理条例 is a 城市管理 regulation.
+    subjects = ["绿化管理", "供水管理", "排水管理", "照明管理", "道路管理", "市容和环境卫生管理", "节约用水管理", "公共交通管理",
+                "房屋使用安全管理", "供热管理", "燃气管理"]
+    cities = ["江门", "惠州", "肇庆", "清远", "韶关", "河源", "梅州", "汕尾", "阳江", "湛江", "茂名", "云浮", "潮州", "揭阳",
+              "杭州", "宁波", "温州", "嘉兴", "湖州", "绍兴", "金华"]
+    for n, city in enumerate(cities):
+        _regulation(corpus, f"city{n}.txt", f"{city}市城市{subjects[n % len(subjects)]}条例",
+                    plain + ["有关单位应当遵守本条例。", "违反本条例的，依法处理。"])
+    _regulation(corpus, "zs.txt", "中山市城市管理条例", plain + ["有关单位应当遵守本条例。", "违反本条例的，依法处理。"])
     idx, _ = build_index([corpus], tmp_path_factory.mktemp("wording-index") / "idx", get_embedder("hash:64"))
     return idx
 
@@ -177,6 +186,11 @@ def test_a_synonym_adds_a_way_to_say_a_phrase_and_never_removes_its_words(wordin
     weight = topic.weight_of()
     assert topic.share_in("控烟") == pytest.approx(1.0)
     assert topic.share_in("禁止吸烟") == pytest.approx(weight["吸烟"])
+
+
+def test_a_common_title_word_counts_only_next_to_another_topic_word(wording):
+    # 城市 and 管理 are in most of these titles; alone (or apart) they name no subject.
+    assert places(ask("哪些城市制定了城市管理条例", index=wording)) == {"中山市"}
 
 
 def test_a_compound_the_documents_write_apart_is_found_through_its_parts(wording):
