@@ -30,6 +30,7 @@ from .evidence import WANTS_DATE, Topic, coverage_of, has_chinese, highlight, se
 from .models import Hit, Region
 from .question import QuestionInfo, analyze_question
 from .regions import region_contains
+from .textnorm import normalize
 
 # A passage answers when its topic coverage reaches this share (Chinese questions) …
 FOUND_COVERAGE = 0.35
@@ -50,6 +51,9 @@ CANDIDATES = 60
 # Latin text whose words the model cuts into more pieces than this on average is not words (key mashes,
 # 'a', ' OR 1=1'): 3.0–5.5 for the noise of the tuning split, 1.3–1.9 for its English questions.
 NOISE_PIECES_PER_WORD = 2.5
+# Characters of code rather than of sentences: Latin text with at least one per word is syntax, not a question
+# (${jndi:ldap://…}, ../../etc/passwd, <script>); an English question has none or one among many words (and/or).
+_CODE_CHARACTERS = re.compile(r"[^\w\s.,;:?!'\"‘’“”()\-]")
 
 
 @dataclass
@@ -393,10 +397,12 @@ def _year_notices(info: QuestionInfo, index: Any) -> list[str]:
 
 
 def _looks_like_noise(text: str, index: Any) -> bool:
-    """True for Latin-letter text that is not words: the model cuts real words into one or two pieces
-    (funeral → 1, promoting → 2) and key mashes into many (asdfghjkl → 5). Needs a model that can count its
-    word pieces; others are never judged noise here."""
+    """True for Latin-letter text that is not words: code (as many code characters as words) or key mashes —
+    the model cuts real words into one or two pieces (funeral → 1, promoting → 2) and key mashes into many
+    (asdfghjkl → 5). Key mashes need a model that can count its word pieces; with others only code is noise."""
     words = re.findall(r"[A-Za-z]+", text)
+    if words and len(_CODE_CHARACTERS.findall(text)) >= len(words):
+        return True
     count = getattr(index.embedder, "token_count", None)
     if not words or count is None:
         return False
@@ -425,6 +431,10 @@ def _answer_passages(question: str, info: QuestionInfo, index: Any, topic: Topic
     scored = _score(index, topic, hits)
     rule = _found_rule(calibration, chinese, scored)
     relevant = [s for s in scored if rule.passes(s)]
+    pushed = _pushed_away(index, question, topic, rule, relevant)
+    if pushed:
+        scored = [s for s in scored if id(s) not in pushed]
+        relevant = [s for s in relevant if id(s) not in pushed]
     what = info.topic if chinese else question
     if not relevant:
         return _not_found(question, info, f"在已索引的 {len(index.doc_list)} 份文件中没有找到与“{what}”相关的内容。")
@@ -455,6 +465,50 @@ def _answer_passages(question: str, info: QuestionInfo, index: Any, topic: Topic
         show.dense = max(show.dense, calibration.show_dense)
     shown = [s for s in scored if show.passes(s)] or relevant[:1]
     return _open(question, info, index, topic, shown[:k])
+
+
+def _missing_words(index: Any, topic: Topic) -> tuple[list[str], float]:
+    """The topic words that no passage of the index says in any of their ways (护照 in 如何申请护照 on an index
+    about civil affairs), and the share of the topic weight they hold."""
+    if not topic:
+        return [], 0.0
+    words = topic.words()
+    postings = index.backend.postings(words)
+    column = {w: j for j, w in enumerate(words)}
+    said = [any(np.logical_and.reduce([postings.present[:, column[w]] for w in alt]).any() for alt in alts)
+            for alts in topic.alternatives]
+    missing = [t for t, ok in zip(topic.terms, said) if not ok]
+    return missing, float(sum(w for w, ok in zip(topic.weights, said) if not ok))
+
+
+def _without_words(index: Any, question: str, words: list[str]) -> str | None:
+    """``question`` (normalised) without the words ``words``; None when none of them is a word of it."""
+    text = normalize(question)
+    kept = [text[s:e] for s, e in index.tokenizer.spans(text) if text[s:e].strip().lower() not in words]
+    out = "".join(kept).strip()
+    return out if out != text and out else None
+
+
+def _pushed_away(index: Any, question: str, topic: Topic, rule: _Rule, relevant: list[_Scored]) -> set[int]:
+    """The passages (``id``) that pass on topic coverage only, hold less of the topic than the words the index
+    lacks, and are closer to the question without those words than with them.
+
+    Such a passage holds the question's everyday words (申请, 办理) while its subject (护照) is something the
+    documents never mention: the missing word pushes the question away from it. A word the documents say
+    in other words (孩子 for 儿童, 看护 for 护理) draws the question towards the passages about it, which keep
+    answering; so do passages that hold more of the topic than is missing, or that are dense-close."""
+    weak = [s for s in relevant if not (rule.dense is not None and s.dense >= rule.dense)]
+    if not weak:
+        return set()
+    missing, share = _missing_words(index, topic)
+    weak = [s for s in weak if s.coverage < share]
+    without = _without_words(index, question, missing) if weak else None
+    if without is None:
+        return set()
+    rows = [s.hit.row for s in weak]
+    asked = index.backend.dense_scores(index.embed_query(question), rows)
+    stripped = index.backend.dense_scores(index.embed_query(without), rows)
+    return {id(s) for s, a, b in zip(weak, asked, stripped) if a <= b}
 
 
 def _fact(question: str, info: QuestionInfo, index: Any, topic: Topic, relevant: list[_Scored]) -> Answer:

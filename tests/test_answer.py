@@ -174,18 +174,30 @@ def test_a_fact_answer_leads_with_the_sentence_holding_the_topic_and_the_number(
 
 
 @pytest.mark.parametrize("question", ["asdfghjkl qwerty", "👴🍚🏠", "？？！。，、…", "' OR 1=1 --",
-                                      "2019年厦门市民政工作要点", "北京市怎样推进殡葬改革"])
+                                      "${jndi:ldap://example.com/a}", "../../../../etc/passwd",
+                                      "2019年厦门市民政工作要点", "北京市怎样推进殡葬改革",
+                                      # 护照 is in no document: passages holding only 申请/办理 do not answer
+                                      "如何申请护照", "如何办理护照"])
 def test_what_the_corpus_cannot_answer_is_said_plainly(real_index, question):
     a = ask(question, index=real_index)
     assert not a.found and not a.citations
 
 
+def test_a_word_the_documents_say_otherwise_still_answers(real_index):
+    # 孩子 and 看护 are in no document, but they draw the question towards the passages about 儿童 and 护理.
+    for question in ("保护孩子的合法权益", "培养专业的养老看护人员"):
+        assert ask(question, index=real_index).found
+
+
 def test_an_answer_about_a_named_place_speaks_for_that_place_only(real_index):
     a = ask("厦门怎样健全社会救助体系", index=real_index)
     assert a.found and {c.region.city for c in a.citations} == {"厦门市"}
-    # 武义县 has documents, but none about motorways: other places' passages do not answer for it.
-    b = ask("武义县高速公路建设进度如何", index=real_index)
-    assert not b.found and "武义县" in b.answer
+    # 武义县 has documents, but none about motorways, and no other place's passage answers for it (nor
+    # without the place: no document mentions 高速公路).
+    assert not ask("武义县高速公路建设进度如何", index=real_index).found
+    # Only Xiamen's and Zhoushan's documents speak of marriage registration on 鼓浪屿: the answer says so.
+    b = ask("武义县鼓浪屿结婚登记", index=real_index)
+    assert not b.found and "武义县" in b.answer and "厦门市" in b.answer
 
 
 def test_an_answer_for_a_year_no_document_is_from_says_so(real_index):
