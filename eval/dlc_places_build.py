@@ -6,6 +6,7 @@ regulations with objective answers.
     python eval/dlc_places_build.py --batch heldout   # only the held-out file (--out: elsewhere)
     python eval/dlc_places_build.py --batch heldout3  # only the fourth batch (heldout2: the third)
     python eval/dlc_places_build.py --batch heldout4  # only the fifth batch
+    python eval/dlc_places_build.py --batch heldout5  # only the sixth batch
 
 Expected places are computed here, by rule, never picked by hand:
 
@@ -555,6 +556,74 @@ HELDOUT4_QUESTIONS: list[Question] = [
     Q("快递", "哪些地方的法规对快递业作出规定", "place", "text"),
 ]
 
+# Sixth batch (split ``heldout5``, eval/dlc_places_heldout5.jsonl), written on 2026-11-27 as the sixth batch: topics
+# are subjects of the titles left by all five earlier batches (counted on the titles alone, none on an earlier topic
+# by its title: ``title_overlap``), three of them answered from the articles (text_only); questions written as users
+# ask them, about a third in their own words (台胞, 节能, 物价, 人防, 固废, 租房, 普法, 12345热线), before any answer
+# of the system on them was seen.
+HELDOUT5_TOPICS = [
+    Topic("突发事件应对", r"突发事件", r"突发事件"),  # not 突发公共卫生事件 (a subject of its own)
+    Topic("台湾同胞投资", r"台湾同胞", r"台湾同胞|台胞"),
+    Topic("节约能源", r"节约能源", r"节约能源|能源节约"),  # not 建筑节能 (fifth batch)
+    Topic("价格", r"价格", None),  # in the articles 价格 is everywhere (收费价格, 价格主管部门)
+    Topic("教育督导", r"教育督导", r"教育督导"),
+    Topic("工会", r"工会", r"工会"),
+    Topic("人民防空", r"人民防空|民防", r"人民防空|人防工程|民防工程"),  # not 全民防洪, 个人防护
+    Topic("港口", r"港口", r"港口"),
+    Topic("烟草专卖", r"烟草", r"烟草专卖"),
+    Topic("固体废物", r"固体废物", r"固体废物"),
+    Topic("房屋租赁", r"(?:房屋|住房)租赁", r"(?:房屋|住房)租赁|出租房屋|房屋出租"),  # not 荒山荒滩租赁
+    Topic("纠纷多元化解", r"多元化解|化解纠纷", r"多元化解|化解纠纷|矛盾纠纷"),  # not 医疗纠纷, 土地权属纠纷
+    Topic("生态文明", r"生态文明", r"生态文明"),
+    Topic("法治宣传教育", r"法[制治]宣传教育", r"法[制治]宣传教育|普法"),
+    Topic("12345热线", r"12345|热线", r"12345"),
+    Topic("民族民间文化", r"民族民间文化|畲族文化", r"民族民间文化|畲族文化"),
+    Topic("公共数据", None, r"(?<!非)公共数据", text_only=True),
+    Topic("碳达峰碳中和", None, r"碳达峰|碳中和|碳排放", text_only=True),
+    Topic("职业技能培训", r"职业技能", r"职业技能", text_only=True),
+]
+
+HELDOUT5_QUESTIONS: list[Question] = [
+    Q("突发事件应对", "哪些城市出台了突发事件应对条例", "city", "title"),
+    Q("突发事件应对", "山东省哪些城市对突发事件应急处置作出了规定", "city", "text", "山东省"),
+    Q("突发事件应对", "哪些省份有应对突发事件的地方性法规", "province", "title"),
+    Q("突发事件应对", "哪些地方对突发事件的应急处置作出规定", "place", "text"),
+    Q("台湾同胞投资", "哪些省份有台湾同胞投资保护方面的法规", "province", "title"),
+    Q("台湾同胞投资", "哪些城市出台了保护台胞投资的条例", "city", "title"),
+    Q("节约能源", "哪些地方出台了节约能源条例", "place", "title"),
+    Q("节约能源", "哪些省份有节能方面的地方性法规", "province", "title"),
+    Q("价格", "哪些城市出台了价格条例", "city", "title"),
+    Q("价格", "哪些地方有物价管理方面的法规", "place", "title"),
+    Q("教育督导", "哪些地方制定了教育督导条例", "place", "title"),
+    Q("教育督导", "哪些城市对教育督导作出规定", "city", "text"),
+    Q("工会", "哪些省份出台了工会条例", "province", "title"),
+    Q("工会", "河南省哪些城市的法规对工会作出了规定", "city", "text", "河南省"),
+    Q("人民防空", "哪些地方出台了人防方面的法规", "place", "title"),
+    Q("人民防空", "哪些城市对人防工程建设作出规定", "city", "text"),
+    Q("港口", "哪些城市出台了港口条例", "city", "title"),
+    Q("港口", "浙江省哪些城市对港口管理作出了规定", "city", "text", "浙江省"),
+    Q("烟草专卖", "山东省哪些城市出台了烟草专卖管理的法规", "city", "title", "山东省"),
+    Q("烟草专卖", "哪些地方对烟草专卖作出规定", "place", "text"),
+    Q("固体废物", "哪些省份出台了固体废物污染环境防治条例", "province", "title"),
+    Q("固体废物", "哪些城市的法规涉及固废污染防治", "city", "text"),
+    Q("房屋租赁", "哪些城市出台了房屋租赁条例", "city", "title"),
+    Q("房屋租赁", "哪些地方对租房管理作出规定", "place", "text"),
+    Q("纠纷多元化解", "广东省哪些城市制定了矛盾纠纷化解方面的法规", "city", "title", "广东省"),
+    Q("纠纷多元化解", "哪些地方对矛盾纠纷多元化解作出规定", "place", "text"),
+    Q("生态文明", "哪些城市制定了生态文明建设促进条例", "city", "title"),
+    Q("生态文明", "浙江省哪些城市有生态文明建设方面的法规", "city", "title", "浙江省"),
+    Q("法治宣传教育", "哪些城市出台了普法方面的条例", "city", "title"),
+    Q("法治宣传教育", "哪些地方制定了法治宣传教育条例", "place", "title"),
+    Q("12345热线", "山东省哪些城市出台了12345热线条例", "city", "title", "山东省"),
+    Q("民族民间文化", "哪些县出台了民族民间文化保护条例", "county", "title"),
+    Q("民族民间文化", "哪些城市制定了畲族文化保护方面的法规", "city", "title"),
+    Q("公共数据", "哪些地方的法规对公共数据开放共享作出规定", "place", "text"),
+    Q("公共数据", "哪些省份对公共数据管理作出规定", "province", "text"),
+    Q("碳达峰碳中和", "哪些地方的法规对碳达峰碳中和作出规定", "place", "text"),
+    Q("职业技能培训", "哪些地方对职业技能培训作出规定", "place", "text"),
+    Q("职业技能培训", "山东省哪些城市的法规涉及职业技能培训", "city", "text", "山东省"),
+]
+
 MAIN = Batch("main", TOPICS, QUESTIONS, OUT)
 HELDOUT = Batch("heldout", HELDOUT_TOPICS, HELDOUT_QUESTIONS, HELDOUT_OUT, heldout=True)
 HELDOUT2 = Batch("heldout2", HELDOUT2_TOPICS, HELDOUT2_QUESTIONS, OUT.with_name("dlc_places_heldout2.jsonl"),
@@ -563,7 +632,9 @@ HELDOUT3 = Batch("heldout3", HELDOUT3_TOPICS, HELDOUT3_QUESTIONS, OUT.with_name(
                  heldout=True)
 HELDOUT4 = Batch("heldout4", HELDOUT4_TOPICS, HELDOUT4_QUESTIONS, OUT.with_name("dlc_places_heldout4.jsonl"),
                  heldout=True)
-BATCHES = {b.name: b for b in (MAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4)}
+HELDOUT5 = Batch("heldout5", HELDOUT5_TOPICS, HELDOUT5_QUESTIONS, OUT.with_name("dlc_places_heldout5.jsonl"),
+                 heldout=True)
+BATCHES = {b.name: b for b in (MAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5)}
 
 
 def build(records: list[dict[str, Any]], batch: Batch = MAIN) -> list[dict[str, Any]]:
@@ -600,8 +671,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--source", type=Path, default=dlc_corpus.SOURCE, help="regulations.jsonl")
     ap.add_argument("--batch", choices=("all", *BATCHES), default="all",
                     help="main: eval/dlc_places.jsonl (tune/report); heldout: eval/dlc_places_heldout.jsonl; "
-                         "heldout2, heldout3, heldout4: eval/dlc_places_heldout2.jsonl, "
-                         "eval/dlc_places_heldout3.jsonl, eval/dlc_places_heldout4.jsonl")
+                         "heldout2, heldout3, heldout4, heldout5: eval/dlc_places_heldout2.jsonl, "
+                         "eval/dlc_places_heldout3.jsonl, eval/dlc_places_heldout4.jsonl, "
+                         "eval/dlc_places_heldout5.jsonl")
     ap.add_argument("--out", type=Path, help="write (or --check) here instead; only with --batch main or heldout")
     ap.add_argument("--check", action="store_true", help="only compare with the existing file")
     args = ap.parse_args(argv)

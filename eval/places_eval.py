@@ -6,6 +6,7 @@
     python eval/places_eval.py --split heldout2         # the third batch: eval/dlc_places_heldout2.jsonl
     python eval/places_eval.py --split heldout3         # the fourth batch: eval/dlc_places_heldout3.jsonl
     python eval/places_eval.py --split heldout4         # the fifth batch: eval/dlc_places_heldout4.jsonl
+    python eval/places_eval.py --split heldout5         # the sixth batch: eval/dlc_places_heldout5.jsonl
     python eval/places_eval.py --json                   # the table, then one JSON object
     python eval/places_eval.py --no-inference           # skip the place-inference check (1,783 files)
     python eval/places_eval.py --index DIR              # another index of the corpus (--model hash:64: plumbing)
@@ -45,7 +46,8 @@ HELDOUT_QUESTIONS = HERE / "dlc_places_heldout.jsonl"
 HELDOUT2_QUESTIONS = HERE / "dlc_places_heldout2.jsonl"
 HELDOUT3_QUESTIONS = HERE / "dlc_places_heldout3.jsonl"
 HELDOUT4_QUESTIONS = HERE / "dlc_places_heldout4.jsonl"
-SPLITS = ("tune", "report", "heldout", "heldout2", "heldout3", "heldout4")
+HELDOUT5_QUESTIONS = HERE / "dlc_places_heldout5.jsonl"
+SPLITS = ("tune", "report", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
 DEFAULT_INDEX = Path("/work/data/dlc-index")
 LEVELS = ("province", "city", "county", "place")
 
@@ -214,7 +216,8 @@ def main(argv: list[str] | None = None) -> int:
                     help=f"questions (JSONL); default {QUESTIONS.name}, {HELDOUT_QUESTIONS.name} with --split heldout, "
                          f"{HELDOUT2_QUESTIONS.name} with --split heldout2, "
                          f"{HELDOUT3_QUESTIONS.name} with --split heldout3, "
-                         f"{HELDOUT4_QUESTIONS.name} with --split heldout4")
+                         f"{HELDOUT4_QUESTIONS.name} with --split heldout4, "
+                         f"{HELDOUT5_QUESTIONS.name} with --split heldout5")
     ap.add_argument("--split", choices=(*SPLITS, "all"), default="all")
     ap.add_argument("--no-inference", action="store_true", help="skip the place-inference check")
     ap.add_argument("--json", action="store_true", help="print the table, then one JSON object")
@@ -222,7 +225,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.questions is None:
         args.questions = {"heldout": HELDOUT_QUESTIONS, "heldout2": HELDOUT2_QUESTIONS,
-                          "heldout3": HELDOUT3_QUESTIONS, "heldout4": HELDOUT4_QUESTIONS}.get(args.split, QUESTIONS)
+                          "heldout3": HELDOUT3_QUESTIONS, "heldout4": HELDOUT4_QUESTIONS,
+                          "heldout5": HELDOUT5_QUESTIONS}.get(args.split, QUESTIONS)
     if not args.questions.is_file():
         print(f"error: {args.questions} not found; give --questions path/to/questions.jsonl", file=sys.stderr)
         return 2
