@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from .abbreviations import full_forms
 from .question import QuestionInfo
 from .synonyms import synonyms_in
 from .textnorm import normalize
@@ -113,6 +114,7 @@ def topic_of(index: Any, info: QuestionInfo) -> Topic:
         return Topic([], np.zeros(0))
     idf = np.maximum(index.backend.idf(terms), _IDF_FLOOR)
     alternatives: list[list[tuple[str, ...]]] = [[(t,), *_compound_parts(index, t)] for t in terms]
+    _add_full_forms(index, normalize(info.topic).lower(), terms, alternatives)
     for phrase, synonyms in synonyms_in(info.topic):
         words = set(index.tokenizer.tokenize(phrase))
         said = [alt for alt in (tuple(index.tokenizer.tokenize(s)) for s in synonyms) if alt]
@@ -120,6 +122,27 @@ def topic_of(index: Any, info: QuestionInfo) -> Topic:
             if term in words:
                 alts.extend(a for a in said if a not in alts)
     return Topic(terms, idf / idf.sum(), alternatives)
+
+
+def _add_full_forms(index: Any, topic: str, terms: list[str], alternatives: list[list[tuple[str, ...]]]) -> None:
+    """Add the full forms the titles spell out (``abbreviations.full_forms``) of each short term, and of each run
+    of single characters the tokenizer cut an abbreviation into (固废 → 固 / 废: 固体废物 says both)."""
+    titles = [normalize(d.get("title") or "").lower() for d in getattr(index, "doc_list", [])]
+    runs = [[i] for i in range(len(terms))]
+    i = 0
+    while i < len(terms):
+        j = i
+        while j + 1 < len(terms) and len(terms[j + 1]) == 1 and len(terms[i]) == 1:
+            j += 1
+        if j > i and "".join(terms[i:j + 1]) in topic:
+            runs.append(list(range(i, j + 1)))
+        i = j + 1
+    for run in runs:
+        for form in full_forms("".join(terms[k] for k in run), titles, index.tokenizer):
+            alt = tuple(index.tokenizer.tokenize(form))
+            for k in run:
+                if alt and alt not in alternatives[k]:
+                    alternatives[k].append(alt)
 
 
 def _compound_parts(index: Any, term: str) -> list[tuple[str, ...]]:

@@ -166,6 +166,7 @@ def wording(tmp_path_factory):
     for n, city in enumerate(cities):
         _regulation(corpus, f"city{n}.txt", f"{city}市城市{subjects[n % len(subjects)]}条例",
                     plain + ["有关单位应当遵守本条例。", "违反本条例的，依法处理。"])
+    _regulation(corpus, "fs2.txt", "佛山市计划生育条例", plain + ["有关单位应当遵守本条例。", "违反本条例的，依法处理。"])
     _regulation(corpus, "zs.txt", "中山市城市管理条例", plain + ["有关单位应当遵守本条例。", "违反本条例的，依法处理。"])
     idx, _ = build_index([corpus], tmp_path_factory.mktemp("wording-index") / "idx", get_embedder("hash:64"))
     return idx
@@ -186,6 +187,24 @@ def test_a_synonym_adds_a_way_to_say_a_phrase_and_never_removes_its_words(wordin
     weight = topic.weight_of()
     assert topic.share_in("控烟") == pytest.approx(1.0)
     assert topic.share_in("禁止吸烟") == pytest.approx(weight["吸烟"])
+
+
+def test_an_abbreviation_is_found_through_the_full_form_the_titles_spell_out(wording):
+    # 计生 is in no list and no title; 佛山市计划生育条例 spells it out (计…生 … , 计 starting a word).
+    assert places(ask("哪些城市出台了计生方面的条例", index=wording)) == {"佛山市"}
+
+
+def test_full_forms_of_an_abbreviation(wording):
+    from policyqa.abbreviations import full_forms
+
+    titles = ["北京市人民防空条例", "上海市固体废物污染环境防治条例", "个人防护用品管理办法", "北京市人民防空条例",
+              "青岛市计划生育条例"]
+    tok = wording.tokenizer
+    assert full_forms("人防", titles, tok) == ["人民防空"]  # not 个人防护: 人 ends a word there
+    assert full_forms("计生", titles, tok) == ["计划生育"]
+    assert full_forms("固废", titles, tok) == ["固体废物"]
+    assert full_forms("防空", titles, tok) == []  # a word a title has is not an abbreviation
+    assert full_forms("人民防空", titles, tok) == []  # only 2–3 characters
 
 
 def test_a_common_title_word_counts_only_next_to_another_topic_word(wording):
