@@ -222,9 +222,8 @@ def title_coverage(index: Any, topic: Topic) -> np.ndarray:
     (城市管理 in 日照市城市管理条例, 华侨权益保护 for 保护华侨权益): alone it names no subject (城市 of 城市绿化条例, 城市…管理 of
     城市市容和环境卫生管理条例 are not 城市管理)."""
     from .evidence import phrase_in
-    from .textnorm import normalize
 
-    titles = [normalize(d.get("title") or "").lower() for d in index.doc_list]
+    titles = index.titles
     if not titles or not topic:
         return np.zeros(len(titles), dtype=np.float64)
     single = [Topic([t], np.ones(1), [alts]) for t, alts in zip(topic.terms, topic.alternatives)]

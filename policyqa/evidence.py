@@ -127,7 +127,7 @@ def topic_of(index: Any, info: QuestionInfo) -> Topic:
 def _add_full_forms(index: Any, topic: str, terms: list[str], alternatives: list[list[tuple[str, ...]]]) -> None:
     """Add the full forms the titles spell out (``abbreviations.full_forms``) of each short term, and of each run
     of single characters the tokenizer cut an abbreviation into (固废 → 固 / 废: 固体废物 says both)."""
-    titles = [normalize(d.get("title") or "").lower() for d in getattr(index, "doc_list", [])]
+    titles = index.titles
     runs = [[i] for i in range(len(terms))]
     i = 0
     while i < len(terms):

@@ -129,6 +129,7 @@ class PolicyIndex:
         self.config = config or SearchConfig()
         self._regions = [Region.from_dict(d.get("region")) for d in self.doc_list]
         self._doc_table: DocumentTable | None = None
+        self._titles: list[str] | None = None
         self._lease: store.GenerationLease | None = None
         self._user_words: bytes | None = None
 
@@ -257,6 +258,15 @@ class PolicyIndex:
     def regions(self) -> list[Region]:
         """The place of every document, in document order."""
         return self._regions
+
+    @property
+    def titles(self) -> list[str]:
+        """Every document's title, normalised and lower-case (for substring tests), in document order."""
+        if self._titles is None:
+            from .textnorm import normalize
+
+            self._titles = [normalize(d.get("title") or "").lower() for d in self.doc_list]
+        return self._titles
 
     def document_region(self, doc: int) -> Region:
         """The place of document number ``doc``."""
