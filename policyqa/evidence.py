@@ -36,9 +36,10 @@ class Topic:
     """The question's topic words with their weights (idf shares, summing to 1).
 
     ``alternatives[j]`` are the ways a passage can say ``terms[j]``: each a tuple of words that must all be
-    there. A plain word has one, itself; a compound the documents rarely write as one word also has its parts
-    (信息管理 → 信息 + 管理: the question's 信用信息管理 is 信用 / 信息管理, a regulation's 信用信息的管理 is
-    信用 / 信息 / 管理); a phrase of the synonym list has its synonyms (尾气: 排气; 共享单车: 互联网 + 租赁 + 自行车).
+    there, written together when there are several (``is_phrase``). A plain word has one, itself; a compound
+    also has its parts (信息管理 → 信息 + 管理: the question's 信用信息管理 is 信用 / 信息管理, a regulation's
+    信用信息的管理 is 信用 / 信息 / 管理); an abbreviation the titles spell out has its full forms (人防: 人民防空);
+    a phrase of the synonym list has its synonyms (尾气: 排气; 共享单车: 互联网 + 租赁 + 自行车).
     """
 
     terms: list[str]
@@ -147,7 +148,7 @@ def _add_full_forms(index: Any, topic: str, terms: list[str], alternatives: list
 
 def _compound_parts(index: Any, term: str) -> list[tuple[str, ...]]:
     """The parts of a compound ``term`` as another way to say it, when written close together in that order
-    (``Topic.phrases``): the question's 信息管理 is the documents' 信用信息的管理, 垃圾处置 their 垃圾的处置."""
+    (``Topic.is_phrase``): the question's 信息管理 is the documents' 信用信息的管理, 垃圾处置 their 垃圾的处置."""
     parts = index.tokenizer.parts(term)
     return [parts] if parts else []
 
