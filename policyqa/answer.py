@@ -297,6 +297,9 @@ def ask(question: str, index: Any = None, k: int = 10, region: str | Region | No
     notices = [] if calibration.calibrated else [
         f"模型 {calibration.embedder} 没有校准记录：语义相似度只作相对比较。"
         f"可用 `policyqa calibrate QUERIES --index {index.directory}` 生成。"]
+    if not index.tokenizer_is_current:
+        notices.append(f"索引是用另一版本的分词词典建立的，检索可能遗漏：请运行 `policyqa index … --index {index.directory}` "
+                       "重新分词（向量取自缓存，不需重新计算）。")
     refusal = _refusal(question, info, index)
     if refusal is not None:
         refusal.notices = notices

@@ -210,6 +210,12 @@ class PolicyIndex:
             self._tokenizer = Tokenizer(user_words=self._user_words)
         return self._tokenizer
 
+    @property
+    def tokenizer_is_current(self) -> bool:
+        """False when the index was tokenized with another dictionary than this policyqa's (an upgrade changed
+        the bundled one): questions are cut differently from the indexed text until ``policyqa index`` runs."""
+        return self.manifest.get("tokenizer", {}).get("version") in (None, self.tokenizer.version)
+
     def __len__(self) -> int:
         return len(self.backend)
 

@@ -294,3 +294,17 @@ def test_an_interrupted_build_changes_nothing_and_keeps_what_it_embedded(tmp_pat
     assert [g.name for g in directory.glob("gen-*")] == [live.name]  # the half-written one is gone
     _, s = build_index([corpus], directory, EMB)
     assert s.added == 298 and 0 < s.embedded_chunks < s.chunks - 128  # the slices embedded before are reused
+
+
+def test_an_index_cut_with_another_dictionary_says_so_in_the_answer(tmp_path):
+    # After an upgrade that changes the bundled dictionary, questions would be cut differently from the indexed
+    # text: the answer says so and how to re-tokenize (no re-embedding).
+    from policyqa.answer import ask
+    from policyqa.tokenizer import Tokenizer
+
+    idx, _ = build_index([_corpus(tmp_path / "c")], tmp_path / "idx", HashEmbedder(64))
+    assert idx.tokenizer_is_current
+    assert not any("分词词典" in n for n in ask("养老服务", index=idx).notices)
+    idx._tokenizer = Tokenizer(user_words="新出现的词 100\n".encode())  # as a newer policyqa's dictionary
+    assert not idx.tokenizer_is_current
+    assert any("分词词典" in n and "policyqa index" in n for n in ask("养老服务", index=idx).notices)
