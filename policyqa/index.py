@@ -653,7 +653,7 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
         if old is not None and old.manifest["tokenizer"].get("version") != tokenizer.version:
             # Kept BM25 rows were tokenized with the old dictionary: every document is tokenized again
             # (embeddings come from the cache, so this costs no embedding).
-            summary.rebuilt_reason = "the user dictionary changed"
+            summary.rebuilt_reason = "the dictionary changed (the user dictionary or policyqa's own)"
             old.close()
             old = None
 
