@@ -7,6 +7,7 @@
     python eval/places_eval.py --split heldout3         # the fourth batch: eval/dlc_places_heldout3.jsonl
     python eval/places_eval.py --split heldout4         # the fifth batch: eval/dlc_places_heldout4.jsonl
     python eval/places_eval.py --split heldout5         # the sixth batch: eval/dlc_places_heldout5.jsonl
+    python eval/places_eval.py --split heldout6         # the seventh batch: eval/dlc_places_heldout6.jsonl
     python eval/places_eval.py --json                   # the table, then one JSON object
     python eval/places_eval.py --no-inference           # skip the place-inference check (1,783 files)
     python eval/places_eval.py --index DIR              # another index of the corpus (--model hash:64: plumbing)
@@ -47,7 +48,8 @@ HELDOUT2_QUESTIONS = HERE / "dlc_places_heldout2.jsonl"
 HELDOUT3_QUESTIONS = HERE / "dlc_places_heldout3.jsonl"
 HELDOUT4_QUESTIONS = HERE / "dlc_places_heldout4.jsonl"
 HELDOUT5_QUESTIONS = HERE / "dlc_places_heldout5.jsonl"
-SPLITS = ("tune", "report", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+HELDOUT6_QUESTIONS = HERE / "dlc_places_heldout6.jsonl"
+SPLITS = ("tune", "report", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
 DEFAULT_INDEX = Path("/work/data/dlc-index")
 LEVELS = ("province", "city", "county", "place")
 
@@ -217,7 +219,8 @@ def main(argv: list[str] | None = None) -> int:
                          f"{HELDOUT2_QUESTIONS.name} with --split heldout2, "
                          f"{HELDOUT3_QUESTIONS.name} with --split heldout3, "
                          f"{HELDOUT4_QUESTIONS.name} with --split heldout4, "
-                         f"{HELDOUT5_QUESTIONS.name} with --split heldout5")
+                         f"{HELDOUT5_QUESTIONS.name} with --split heldout5, "
+                         f"{HELDOUT6_QUESTIONS.name} with --split heldout6")
     ap.add_argument("--split", choices=(*SPLITS, "all"), default="all")
     ap.add_argument("--no-inference", action="store_true", help="skip the place-inference check")
     ap.add_argument("--json", action="store_true", help="print the table, then one JSON object")
@@ -226,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.questions is None:
         args.questions = {"heldout": HELDOUT_QUESTIONS, "heldout2": HELDOUT2_QUESTIONS,
                           "heldout3": HELDOUT3_QUESTIONS, "heldout4": HELDOUT4_QUESTIONS,
-                          "heldout5": HELDOUT5_QUESTIONS}.get(args.split, QUESTIONS)
+                          "heldout5": HELDOUT5_QUESTIONS, "heldout6": HELDOUT6_QUESTIONS}.get(args.split, QUESTIONS)
     if not args.questions.is_file():
         print(f"error: {args.questions} not found; give --questions path/to/questions.jsonl", file=sys.stderr)
         return 2

@@ -301,3 +301,41 @@ def test_no_regulation_is_on_a_topic_of_the_sixth_batch_and_an_earlier_one_by_it
 def test_dlc_sixth_batch_file_is_what_the_rules_give():
     built = dlc_places_build.build(dlc_corpus.load_regulations(), dlc_places_build.HELDOUT5)
     assert _lines("dlc_places_heldout5.jsonl") == built
+
+
+def test_dlc_seventh_batch_is_well_formed_and_new():
+    seventh = _lines("dlc_places_heldout6.jsonl")
+    earlier = (_lines("dlc_places.jsonl") + _lines("dlc_places_heldout.jsonl") + _lines("dlc_places_heldout2.jsonl")
+               + _lines("dlc_places_heldout3.jsonl") + _lines("dlc_places_heldout4.jsonl")
+               + _lines("dlc_places_heldout5.jsonl"))
+    topics = {r["topic"] for r in seventh}
+    assert 25 <= len(seventh) <= 35 and 12 <= len(topics) <= 18 and all(r["places"] for r in seventh)
+    assert {r["split"] for r in seventh} == {"heldout6"}
+    assert {r["level"] for r in seventh} == {"province", "city", "county", "place"}
+    assert any(r["scope"] for r in seventh) and {"title", "text"} == {r["rule"] for r in seventh}
+    assert 2 <= len({t.id for t in dlc_places_build.HELDOUT6_TOPICS if t.text_only} & topics) <= 5
+    # Nothing shared with the earlier batches: topics, questions, ids.
+    earlier_ids = {t.id for t in dlc_places_build.TOPICS + dlc_places_build.HELDOUT_TOPICS
+                   + dlc_places_build.HELDOUT2_TOPICS + dlc_places_build.HELDOUT3_TOPICS
+                   + dlc_places_build.HELDOUT4_TOPICS + dlc_places_build.HELDOUT5_TOPICS}
+    assert not topics & {r["topic"] for r in earlier}
+    assert not {t.id for t in dlc_places_build.HELDOUT6_TOPICS} & earlier_ids
+    assert not {r["query"] for r in seventh} & {r["query"] for r in earlier}
+    assert len({r["id"] for r in seventh + earlier}) == len(seventh) + len(earlier)
+    assert all(r["min_articles"] == dlc_places_build.MIN_ARTICLES for r in seventh if r["rule"] == "text")
+
+
+@needs_dlc
+def test_no_regulation_is_on_a_topic_of_the_seventh_batch_and_an_earlier_one_by_its_title():
+    titles = [r["title"] for r in dlc_corpus.load_regulations()]
+    for earlier in (dlc_places_build.TOPICS, dlc_places_build.HELDOUT_TOPICS, dlc_places_build.HELDOUT2_TOPICS,
+                    dlc_places_build.HELDOUT3_TOPICS, dlc_places_build.HELDOUT4_TOPICS,
+                    dlc_places_build.HELDOUT5_TOPICS):
+        assert dlc_places_build.title_overlap(titles, earlier, dlc_places_build.HELDOUT6_TOPICS) == []
+
+
+@needs_dlc
+@pytest.mark.slow
+def test_dlc_seventh_batch_file_is_what_the_rules_give():
+    built = dlc_places_build.build(dlc_corpus.load_regulations(), dlc_places_build.HELDOUT6)
+    assert _lines("dlc_places_heldout6.jsonl") == built
