@@ -138,40 +138,11 @@ def test_dlc_places_file_is_what_the_rules_give():
     assert _lines("dlc_places.jsonl") == dlc_places_build.build(dlc_corpus.load_regulations())
 
 
-def test_dlc_heldout_set_is_well_formed_and_new():
-    held, first = _lines("dlc_places_heldout.jsonl"), _lines("dlc_places.jsonl")
-    topics = {r["topic"] for r in held}
-    assert len(held) >= 30 and len(topics) >= 14 and all(r["places"] for r in held)
-    assert {r["split"] for r in held} == {"heldout"}
-    assert {r["level"] for r in held} == {"province", "city", "county", "place"}
-    assert any(r["scope"] for r in held) and {"title", "text"} == {r["rule"] for r in held}
-    assert {t.id for t in dlc_places_build.HELDOUT_TOPICS if t.text_only} & topics
-    # Nothing shared with the first batch: topics, questions, ids.
-    assert not topics & {r["topic"] for r in first}
-    assert not {t.id for t in dlc_places_build.HELDOUT_TOPICS} & {t.id for t in dlc_places_build.TOPICS}
-    assert not {r["query"] for r in held} & {r["query"] for r in first}
-    assert len({r["id"] for r in held + first}) == len(held) + len(first)
-    assert all(r["min_articles"] == dlc_places_build.MIN_ARTICLES for r in held if r["rule"] == "text")
-
-
 def test_title_overlap_finds_a_title_on_topics_of_both_batches():
     first = [dlc_places_build.Topic("绿化", r"绿化")]
     second = [dlc_places_build.Topic("公园", r"公园"), dlc_places_build.Topic("消防", r"消防")]
     titles = ["杭州市城市绿化管理条例", "北京市公园条例", "某市公园绿化条例"]
     assert dlc_places_build.title_overlap(titles, first, second) == [("某市公园绿化条例", "绿化", "公园")]
-
-
-@needs_dlc
-def test_no_regulation_is_on_a_topic_of_both_batches_by_its_title():
-    titles = [r["title"] for r in dlc_corpus.load_regulations()]
-    assert dlc_places_build.title_overlap(titles, dlc_places_build.TOPICS, dlc_places_build.HELDOUT_TOPICS) == []
-
-
-@needs_dlc
-@pytest.mark.slow
-def test_dlc_heldout_file_is_what_the_rules_give():
-    built = dlc_places_build.build(dlc_corpus.load_regulations(), dlc_places_build.HELDOUT)
-    assert _lines("dlc_places_heldout.jsonl") == built
 
 
 def test_dlc_third_batch_is_well_formed_and_new():
@@ -185,157 +156,60 @@ def test_dlc_third_batch_is_well_formed_and_new():
     assert not {r["query"] for r in third} & {r["query"] for r in earlier}
 
 
-@needs_dlc
-def test_no_regulation_is_on_a_topic_of_the_third_batch_and_an_earlier_one_by_its_title():
-    titles = [r["title"] for r in dlc_corpus.load_regulations()]
-    for earlier in (dlc_places_build.TOPICS, dlc_places_build.HELDOUT_TOPICS):
-        assert dlc_places_build.title_overlap(titles, earlier, dlc_places_build.HELDOUT2_TOPICS) == []
+# The batches in the order they were written: each must be new with respect to every batch before it.
+_ORDER = list(dlc_places_build.BATCHES.values())
+# Bounds each later batch was written to: (questions, topics, text-only topics), (low, high or None).
+_BOUNDS = {
+    "heldout": ((30, None), (14, None), (1, None)),
+    "heldout3": ((30, None), (18, None), (1, None)),
+    "heldout4": ((30, 40), (15, 22), (2, 4)),
+    "heldout5": ((28, 38), (14, 20), (2, 4)),
+    "heldout6": ((25, 35), (12, 18), (2, 5)),
+}
+_HELDOUT = [b.name for b in _ORDER if b.heldout]
 
 
-@needs_dlc
-@pytest.mark.slow
-def test_dlc_third_batch_file_is_what_the_rules_give():
-    built = dlc_places_build.build(dlc_corpus.load_regulations(), dlc_places_build.HELDOUT2)
-    assert _lines("dlc_places_heldout2.jsonl") == built
+def _earlier(name):
+    names = [b.name for b in _ORDER]
+    return _ORDER[:names.index(name)]
 
 
-def test_dlc_fourth_batch_is_well_formed_and_new():
-    fourth = _lines("dlc_places_heldout3.jsonl")
-    earlier = _lines("dlc_places.jsonl") + _lines("dlc_places_heldout.jsonl") + _lines("dlc_places_heldout2.jsonl")
-    topics = {r["topic"] for r in fourth}
-    assert len(fourth) >= 30 and len(topics) >= 18 and all(r["places"] for r in fourth)
-    assert {r["split"] for r in fourth} == {"heldout3"}
-    assert {r["level"] for r in fourth} == {"province", "city", "county", "place"}
-    assert any(r["scope"] for r in fourth) and {"title", "text"} == {r["rule"] for r in fourth}
-    assert {t.id for t in dlc_places_build.HELDOUT3_TOPICS if t.text_only} & topics
+def _within(n, bounds):
+    low, high = bounds
+    return n >= low and (high is None or n <= high)
+
+
+@pytest.mark.parametrize("name", list(_BOUNDS))
+def test_dlc_later_batch_is_well_formed_and_new(name):
+    batch = dlc_places_build.BATCHES[name]
+    rows = _lines(batch.out.name)
+    earlier = [r for b in _earlier(name) for r in _lines(b.out.name)]
+    topics = {r["topic"] for r in rows}
+    n_questions, n_topics, n_text_only = _BOUNDS[name]
+    assert _within(len(rows), n_questions) and _within(len(topics), n_topics) and all(r["places"] for r in rows)
+    assert {r["split"] for r in rows} == {name}
+    assert {r["level"] for r in rows} == {"province", "city", "county", "place"}
+    assert any(r["scope"] for r in rows) and {"title", "text"} == {r["rule"] for r in rows}
+    assert _within(len({t.id for t in batch.topics if t.text_only} & topics), n_text_only)
     # Nothing shared with the earlier batches: topics, questions, ids.
-    earlier_ids = {t.id for t in dlc_places_build.TOPICS + dlc_places_build.HELDOUT_TOPICS
-                   + dlc_places_build.HELDOUT2_TOPICS}
     assert not topics & {r["topic"] for r in earlier}
-    assert not {t.id for t in dlc_places_build.HELDOUT3_TOPICS} & earlier_ids
-    assert not {r["query"] for r in fourth} & {r["query"] for r in earlier}
-    assert len({r["id"] for r in fourth + earlier}) == len(fourth) + len(earlier)
-    assert all(r["min_articles"] == dlc_places_build.MIN_ARTICLES for r in fourth if r["rule"] == "text")
+    assert not {t.id for t in batch.topics} & {t.id for b in _earlier(name) for t in b.topics}
+    assert not {r["query"] for r in rows} & {r["query"] for r in earlier}
+    assert len({r["id"] for r in rows + earlier}) == len(rows) + len(earlier)
+    assert all(r["min_articles"] == dlc_places_build.MIN_ARTICLES for r in rows if r["rule"] == "text")
 
 
 @needs_dlc
-def test_no_regulation_is_on_a_topic_of_the_fourth_batch_and_an_earlier_one_by_its_title():
+@pytest.mark.parametrize("name", _HELDOUT)
+def test_no_regulation_is_on_a_topic_of_a_batch_and_an_earlier_one_by_its_title(name):
     titles = [r["title"] for r in dlc_corpus.load_regulations()]
-    for earlier in (dlc_places_build.TOPICS, dlc_places_build.HELDOUT_TOPICS, dlc_places_build.HELDOUT2_TOPICS):
-        assert dlc_places_build.title_overlap(titles, earlier, dlc_places_build.HELDOUT3_TOPICS) == []
+    for earlier in _earlier(name):
+        assert dlc_places_build.title_overlap(titles, earlier.topics, dlc_places_build.BATCHES[name].topics) == []
 
 
 @needs_dlc
 @pytest.mark.slow
-def test_dlc_fourth_batch_file_is_what_the_rules_give():
-    built = dlc_places_build.build(dlc_corpus.load_regulations(), dlc_places_build.HELDOUT3)
-    assert _lines("dlc_places_heldout3.jsonl") == built
-
-
-def test_dlc_fifth_batch_is_well_formed_and_new():
-    fifth = _lines("dlc_places_heldout4.jsonl")
-    earlier = (_lines("dlc_places.jsonl") + _lines("dlc_places_heldout.jsonl") + _lines("dlc_places_heldout2.jsonl")
-               + _lines("dlc_places_heldout3.jsonl"))
-    topics = {r["topic"] for r in fifth}
-    assert 30 <= len(fifth) <= 40 and 15 <= len(topics) <= 22 and all(r["places"] for r in fifth)
-    assert {r["split"] for r in fifth} == {"heldout4"}
-    assert {r["level"] for r in fifth} == {"province", "city", "county", "place"}
-    assert any(r["scope"] for r in fifth) and {"title", "text"} == {r["rule"] for r in fifth}
-    assert 2 <= len({t.id for t in dlc_places_build.HELDOUT4_TOPICS if t.text_only} & topics) <= 4
-    # Nothing shared with the earlier batches: topics, questions, ids.
-    earlier_ids = {t.id for t in dlc_places_build.TOPICS + dlc_places_build.HELDOUT_TOPICS
-                   + dlc_places_build.HELDOUT2_TOPICS + dlc_places_build.HELDOUT3_TOPICS}
-    assert not topics & {r["topic"] for r in earlier}
-    assert not {t.id for t in dlc_places_build.HELDOUT4_TOPICS} & earlier_ids
-    assert not {r["query"] for r in fifth} & {r["query"] for r in earlier}
-    assert len({r["id"] for r in fifth + earlier}) == len(fifth) + len(earlier)
-    assert all(r["min_articles"] == dlc_places_build.MIN_ARTICLES for r in fifth if r["rule"] == "text")
-
-
-@needs_dlc
-def test_no_regulation_is_on_a_topic_of_the_fifth_batch_and_an_earlier_one_by_its_title():
-    titles = [r["title"] for r in dlc_corpus.load_regulations()]
-    for earlier in (dlc_places_build.TOPICS, dlc_places_build.HELDOUT_TOPICS, dlc_places_build.HELDOUT2_TOPICS,
-                    dlc_places_build.HELDOUT3_TOPICS):
-        assert dlc_places_build.title_overlap(titles, earlier, dlc_places_build.HELDOUT4_TOPICS) == []
-
-
-@needs_dlc
-@pytest.mark.slow
-def test_dlc_fifth_batch_file_is_what_the_rules_give():
-    built = dlc_places_build.build(dlc_corpus.load_regulations(), dlc_places_build.HELDOUT4)
-    assert _lines("dlc_places_heldout4.jsonl") == built
-
-
-def test_dlc_sixth_batch_is_well_formed_and_new():
-    sixth = _lines("dlc_places_heldout5.jsonl")
-    earlier = (_lines("dlc_places.jsonl") + _lines("dlc_places_heldout.jsonl") + _lines("dlc_places_heldout2.jsonl")
-               + _lines("dlc_places_heldout3.jsonl") + _lines("dlc_places_heldout4.jsonl"))
-    topics = {r["topic"] for r in sixth}
-    assert 28 <= len(sixth) <= 38 and 14 <= len(topics) <= 20 and all(r["places"] for r in sixth)
-    assert {r["split"] for r in sixth} == {"heldout5"}
-    assert {r["level"] for r in sixth} == {"province", "city", "county", "place"}
-    assert any(r["scope"] for r in sixth) and {"title", "text"} == {r["rule"] for r in sixth}
-    assert 2 <= len({t.id for t in dlc_places_build.HELDOUT5_TOPICS if t.text_only} & topics) <= 4
-    # Nothing shared with the earlier batches: topics, questions, ids.
-    earlier_ids = {t.id for t in dlc_places_build.TOPICS + dlc_places_build.HELDOUT_TOPICS
-                   + dlc_places_build.HELDOUT2_TOPICS + dlc_places_build.HELDOUT3_TOPICS
-                   + dlc_places_build.HELDOUT4_TOPICS}
-    assert not topics & {r["topic"] for r in earlier}
-    assert not {t.id for t in dlc_places_build.HELDOUT5_TOPICS} & earlier_ids
-    assert not {r["query"] for r in sixth} & {r["query"] for r in earlier}
-    assert len({r["id"] for r in sixth + earlier}) == len(sixth) + len(earlier)
-    assert all(r["min_articles"] == dlc_places_build.MIN_ARTICLES for r in sixth if r["rule"] == "text")
-
-
-@needs_dlc
-def test_no_regulation_is_on_a_topic_of_the_sixth_batch_and_an_earlier_one_by_its_title():
-    titles = [r["title"] for r in dlc_corpus.load_regulations()]
-    for earlier in (dlc_places_build.TOPICS, dlc_places_build.HELDOUT_TOPICS, dlc_places_build.HELDOUT2_TOPICS,
-                    dlc_places_build.HELDOUT3_TOPICS, dlc_places_build.HELDOUT4_TOPICS):
-        assert dlc_places_build.title_overlap(titles, earlier, dlc_places_build.HELDOUT5_TOPICS) == []
-
-
-@needs_dlc
-@pytest.mark.slow
-def test_dlc_sixth_batch_file_is_what_the_rules_give():
-    built = dlc_places_build.build(dlc_corpus.load_regulations(), dlc_places_build.HELDOUT5)
-    assert _lines("dlc_places_heldout5.jsonl") == built
-
-
-def test_dlc_seventh_batch_is_well_formed_and_new():
-    seventh = _lines("dlc_places_heldout6.jsonl")
-    earlier = (_lines("dlc_places.jsonl") + _lines("dlc_places_heldout.jsonl") + _lines("dlc_places_heldout2.jsonl")
-               + _lines("dlc_places_heldout3.jsonl") + _lines("dlc_places_heldout4.jsonl")
-               + _lines("dlc_places_heldout5.jsonl"))
-    topics = {r["topic"] for r in seventh}
-    assert 25 <= len(seventh) <= 35 and 12 <= len(topics) <= 18 and all(r["places"] for r in seventh)
-    assert {r["split"] for r in seventh} == {"heldout6"}
-    assert {r["level"] for r in seventh} == {"province", "city", "county", "place"}
-    assert any(r["scope"] for r in seventh) and {"title", "text"} == {r["rule"] for r in seventh}
-    assert 2 <= len({t.id for t in dlc_places_build.HELDOUT6_TOPICS if t.text_only} & topics) <= 5
-    # Nothing shared with the earlier batches: topics, questions, ids.
-    earlier_ids = {t.id for t in dlc_places_build.TOPICS + dlc_places_build.HELDOUT_TOPICS
-                   + dlc_places_build.HELDOUT2_TOPICS + dlc_places_build.HELDOUT3_TOPICS
-                   + dlc_places_build.HELDOUT4_TOPICS + dlc_places_build.HELDOUT5_TOPICS}
-    assert not topics & {r["topic"] for r in earlier}
-    assert not {t.id for t in dlc_places_build.HELDOUT6_TOPICS} & earlier_ids
-    assert not {r["query"] for r in seventh} & {r["query"] for r in earlier}
-    assert len({r["id"] for r in seventh + earlier}) == len(seventh) + len(earlier)
-    assert all(r["min_articles"] == dlc_places_build.MIN_ARTICLES for r in seventh if r["rule"] == "text")
-
-
-@needs_dlc
-def test_no_regulation_is_on_a_topic_of_the_seventh_batch_and_an_earlier_one_by_its_title():
-    titles = [r["title"] for r in dlc_corpus.load_regulations()]
-    for earlier in (dlc_places_build.TOPICS, dlc_places_build.HELDOUT_TOPICS, dlc_places_build.HELDOUT2_TOPICS,
-                    dlc_places_build.HELDOUT3_TOPICS, dlc_places_build.HELDOUT4_TOPICS,
-                    dlc_places_build.HELDOUT5_TOPICS):
-        assert dlc_places_build.title_overlap(titles, earlier, dlc_places_build.HELDOUT6_TOPICS) == []
-
-
-@needs_dlc
-@pytest.mark.slow
-def test_dlc_seventh_batch_file_is_what_the_rules_give():
-    built = dlc_places_build.build(dlc_corpus.load_regulations(), dlc_places_build.HELDOUT6)
-    assert _lines("dlc_places_heldout6.jsonl") == built
+@pytest.mark.parametrize("name", _HELDOUT)
+def test_dlc_batch_file_is_what_the_rules_give(name):
+    batch = dlc_places_build.BATCHES[name]
+    assert _lines(batch.out.name) == dlc_places_build.build(dlc_corpus.load_regulations(), batch)
