@@ -43,13 +43,11 @@ sys.path.insert(0, str(HERE))
 import dlc_corpus  # noqa: E402
 
 QUESTIONS = HERE / "dlc_places.jsonl"
-HELDOUT_QUESTIONS = HERE / "dlc_places_heldout.jsonl"
-HELDOUT2_QUESTIONS = HERE / "dlc_places_heldout2.jsonl"
-HELDOUT3_QUESTIONS = HERE / "dlc_places_heldout3.jsonl"
-HELDOUT4_QUESTIONS = HERE / "dlc_places_heldout4.jsonl"
-HELDOUT5_QUESTIONS = HERE / "dlc_places_heldout5.jsonl"
-HELDOUT6_QUESTIONS = HERE / "dlc_places_heldout6.jsonl"
-SPLITS = ("tune", "report", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+# Each held-out batch in its own file, named after its split (written by eval/dlc_places_build.py).
+HELDOUT_FILES = {split: HERE / f"dlc_places_{split}.jsonl"
+                 for split in ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")}
+HELDOUT_QUESTIONS = HELDOUT_FILES["heldout"]
+SPLITS = ("tune", "report", *HELDOUT_FILES)
 DEFAULT_INDEX = Path("/work/data/dlc-index")
 LEVELS = ("province", "city", "county", "place")
 
@@ -215,21 +213,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=dlc_corpus.DEFAULT_OUT,
                     help="the DLC corpus (eval/dlc_corpus.py writes it); indexed when --index has no index yet")
     ap.add_argument("--questions", type=Path,
-                    help=f"questions (JSONL); default {QUESTIONS.name}, {HELDOUT_QUESTIONS.name} with --split heldout, "
-                         f"{HELDOUT2_QUESTIONS.name} with --split heldout2, "
-                         f"{HELDOUT3_QUESTIONS.name} with --split heldout3, "
-                         f"{HELDOUT4_QUESTIONS.name} with --split heldout4, "
-                         f"{HELDOUT5_QUESTIONS.name} with --split heldout5, "
-                         f"{HELDOUT6_QUESTIONS.name} with --split heldout6")
+                    help=f"questions (JSONL); default {QUESTIONS.name}; with --split heldout…heldout6 that batch's file "
+                         f"({HELDOUT_QUESTIONS.name} … {HELDOUT_FILES['heldout6'].name})")
     ap.add_argument("--split", choices=(*SPLITS, "all"), default="all")
     ap.add_argument("--no-inference", action="store_true", help="skip the place-inference check")
     ap.add_argument("--json", action="store_true", help="print the table, then one JSON object")
     args = ap.parse_args(argv)
 
     if args.questions is None:
-        args.questions = {"heldout": HELDOUT_QUESTIONS, "heldout2": HELDOUT2_QUESTIONS,
-                          "heldout3": HELDOUT3_QUESTIONS, "heldout4": HELDOUT4_QUESTIONS,
-                          "heldout5": HELDOUT5_QUESTIONS, "heldout6": HELDOUT6_QUESTIONS}.get(args.split, QUESTIONS)
+        args.questions = HELDOUT_FILES.get(args.split, QUESTIONS)
     if not args.questions.is_file():
         print(f"error: {args.questions} not found; give --questions path/to/questions.jsonl", file=sys.stderr)
         return 2
