@@ -478,8 +478,8 @@ def _missing_words(index: Any, topic: Topic) -> tuple[list[str], float]:
     words = topic.words()
     postings = index.backend.postings(words)
     column = {w: j for j, w in enumerate(words)}
-    said = [any(np.logical_and.reduce([postings.present[:, column[w]] for w in alt]).any() for alt in alts)
-            for alts in topic.alternatives]
+    # Any passage holding every word of a way to say a term counts, written together or not (``near`` keeps all).
+    said = topic.present(lambda w: postings.present[:, column[w]], near=lambda parts, mask: mask).any(axis=0)
     missing = [t for t, ok in zip(topic.terms, said) if not ok]
     return missing, float(sum(w for w, ok in zip(topic.weights, said) if not ok))
 
