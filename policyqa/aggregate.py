@@ -226,8 +226,7 @@ def title_coverage(index: Any, topic: Topic) -> np.ndarray:
     titles = index.titles
     if not titles or not topic:
         return np.zeros(len(titles), dtype=np.float64)
-    single = [Topic([t], np.ones(1), [alts]) for t, alts in zip(topic.terms, topic.alternatives)]
-    said = np.array([[one.share_in(title) > 0 for one in single] for title in titles], dtype=bool)
+    said = np.array([topic.says(title) for title in titles], dtype=bool)
     common = (said.mean(axis=0) > COMMON_IN_TITLES) & (said.sum(axis=0) >= COMMON_TITLES_MIN)
     for j in np.flatnonzero(common):
         others = [t for k, t in enumerate(topic.terms) if k != j]

@@ -84,11 +84,14 @@ class Topic:
             cols.append(col)
         return np.stack(cols, axis=1) if cols else np.zeros((0, 0), dtype=bool)
 
+    def says(self, text: str) -> list[bool]:
+        """Per term, whether ``text`` (normalised, lower-case) says it in one of its ways, by substring."""
+        return [any(phrase_in(alt, text) if self.is_phrase(alt) else all(word in text for word in alt)
+                    for alt in alts) for alts in self.alternatives]
+
     def share_in(self, text: str) -> float:
         """Share of the topic weight that ``text`` (normalised, lower-case) holds, by substring."""
-        return sum(float(w) for alts, w in zip(self.alternatives, self.weights)
-                   if any(phrase_in(alt, text) if self.is_phrase(alt) else all(word in text for word in alt)
-                          for alt in alts))
+        return sum(float(w) for w, said in zip(self.weights, self.says(text)) if said)
 
 
 def phrase_in(parts: tuple[str, ...], text: str, gap: int | None = None) -> bool:
