@@ -8,6 +8,7 @@ regulations with objective answers.
     python eval/dlc_places_build.py --batch heldout4  # only the fifth batch
     python eval/dlc_places_build.py --batch heldout5  # only the sixth batch
     python eval/dlc_places_build.py --batch heldout6  # only the seventh batch
+    python eval/dlc_places_build.py --batch heldout7  # only the eighth batch
 
 Expected places are computed here, by rule, never picked by hand:
 
@@ -685,6 +686,70 @@ HELDOUT6_QUESTIONS: list[Question] = [
     Q("慈善", "哪些城市的法规鼓励慈善活动", "city", "text"),
 ]
 
+# Eighth batch (split ``heldout7``, eval/dlc_places_heldout7.jsonl), written on 2026-11-27 as the eighth batch: topics
+# are subjects of the titles left by all seven earlier batches (counted on the titles alone, none on an earlier topic by
+# its title: ``title_overlap``), many of them with regulations in only 2-6 places, five answered from the articles
+# (text_only: subjects many regulations rule on in their articles, 秸秆, 油烟, 网格, 失信, 摊贩); questions written as
+# users ask them, about a third in their own words (农民合作社, 禁赌, 自贸区, 外来人口, 汽车维修, 校园伤害事故, 古镇,
+# 违建, 饭店油烟扰民, 路边摆摊, 流动摊贩), before any answer of the system on them was seen.
+HELDOUT7_TOPICS = [
+    Topic("农民专业合作社", r"农民专业合作社", r"农民专业合作社"),
+    Topic("劳动保障监察", r"劳动(?:和社会)?保障监察", r"劳动保障监察"),
+    Topic("邮政", r"邮政|邮电", r"邮政"),
+    Topic("禁止赌博", r"赌博", r"(?<!色情、)赌博"),  # not 渲染暴力、色情、赌博、毒品 (content harmful to minors)
+    Topic("自由贸易试验区", r"自由贸易试验区", r"自由贸易试验区|自贸试验区|自贸区"),
+    Topic("散装水泥", r"散装水泥", r"散装水泥"),
+    Topic("流动人口", r"流动人口|暂住人口", r"流动人口|暂住人口|居住证"),
+    Topic("机动车维修", r"机动车维修", r"机动车维修"),
+    Topic("遗体捐献", r"遗体", r"遗体捐献|器官捐献"),
+    Topic("学生伤害事故", r"学生(?:人身)?伤害事故", r"学生伤害|人身伤害事故"),
+    # not 历史文化名城名镇名村 (历史文化名城, first batch): only a title on the 名镇 alone
+    Topic("历史文化名镇", r"历史文化名镇", r"历史文化名镇|名镇名村|古镇"),
+    Topic("违法建筑", r"违法建筑", r"违法建筑|违章建筑"),
+    Topic("秸秆", r"秸秆", r"秸秆", text_only=True),  # burning and use: 禁止露天焚烧秸秆, 秸秆综合利用
+    Topic("餐饮油烟", r"油烟", r"油烟", text_only=True),
+    Topic("网格化", r"网格化", r"网格化|网格员", text_only=True),  # not 智能网格气象预报
+    Topic("失信惩戒", None, r"失信|信用惩戒|联合惩戒", text_only=True),
+    Topic("占道经营", None, r"占道经营|摊贩|摊点|摆摊|设摊|摆卖", text_only=True),
+]
+
+HELDOUT7_QUESTIONS: list[Question] = [
+    Q("农民专业合作社", "哪些省份出台了农民专业合作社条例", "province", "title"),
+    Q("农民专业合作社", "哪些地方对农民合作社的发展作出规定", "place", "text"),
+    Q("劳动保障监察", "哪些省份制定了劳动保障监察条例", "province", "title"),
+    Q("劳动保障监察", "山东省哪些城市出台了劳动保障监察方面的法规", "city", "title", "山东省"),
+    Q("邮政", "哪些地方出台了邮政条例", "place", "title"),
+    Q("邮政", "哪些省份有邮政通信方面的地方性法规", "province", "title"),
+    Q("禁止赌博", "哪些地方出台了禁赌的法规", "place", "title"),
+    Q("禁止赌博", "哪些省份对查禁赌博作出规定", "province", "text"),
+    Q("自由贸易试验区", "哪些省份出台了自贸区条例", "province", "title"),
+    Q("自由贸易试验区", "哪些地方对自由贸易试验区建设作出规定", "place", "text"),
+    Q("散装水泥", "哪些地方制定了促进散装水泥发展的法规", "place", "title"),
+    Q("散装水泥", "山东省哪些城市出台了散装水泥管理的规定", "city", "title", "山东省"),
+    Q("流动人口", "哪些地方出台了流动人口管理的法规", "place", "title"),
+    Q("流动人口", "浙江省哪些城市出台了外来人口管理的法规", "city", "title", "浙江省"),
+    Q("机动车维修", "哪些城市出台了汽车维修行业管理的法规", "city", "title"),
+    Q("机动车维修", "哪些地方对机动车维修经营作出规定", "place", "text"),
+    Q("遗体捐献", "哪些城市制定了遗体捐献条例", "city", "title"),
+    Q("遗体捐献", "哪些省份有遗体和器官捐献方面的法规", "province", "title"),
+    Q("学生伤害事故", "哪些城市出台了中小学生人身伤害事故预防与处理条例", "city", "title"),
+    Q("学生伤害事故", "河南省哪些城市有校园伤害事故处理方面的法规", "city", "title", "河南省"),
+    Q("历史文化名镇", "哪些自治县出台了历史文化名镇保护条例", "county", "title"),
+    Q("历史文化名镇", "哪些地方对古镇保护作出规定", "place", "text"),
+    Q("违法建筑", "哪些省份出台了违法建筑处置的法规", "province", "title"),
+    Q("违法建筑", "哪些地方对违建拆除作出规定", "place", "text"),
+    Q("秸秆", "哪些地方对秸秆禁烧和综合利用作出规定", "place", "text"),
+    Q("秸秆", "山东省哪些城市的法规涉及农作物秸秆", "city", "text", "山东省"),
+    Q("餐饮油烟", "哪些城市对饭店油烟扰民作出规定", "city", "text"),
+    Q("餐饮油烟", "浙江省哪些城市的法规涉及餐饮油烟污染", "city", "text", "浙江省"),
+    Q("网格化", "哪些地方的法规对网格化管理作出规定", "place", "text"),
+    Q("失信惩戒", "哪些地方的法规对失信行为惩戒作出规定", "place", "text"),
+    Q("失信惩戒", "广东省哪些城市的法规涉及失信惩戒", "city", "text", "广东省"),
+    Q("占道经营", "哪些城市对占道经营作出规定", "city", "text"),
+    Q("占道经营", "河南省哪些城市对路边摆摊作出了规定", "city", "text", "河南省"),
+    Q("占道经营", "哪些县对流动摊贩管理作出规定", "county", "text"),
+]
+
 MAIN = Batch("main", TOPICS, QUESTIONS, OUT)
 HELDOUT = Batch("heldout", HELDOUT_TOPICS, HELDOUT_QUESTIONS, HELDOUT_OUT, heldout=True)
 HELDOUT2 = Batch("heldout2", HELDOUT2_TOPICS, HELDOUT2_QUESTIONS, OUT.with_name("dlc_places_heldout2.jsonl"),
@@ -697,7 +762,9 @@ HELDOUT5 = Batch("heldout5", HELDOUT5_TOPICS, HELDOUT5_QUESTIONS, OUT.with_name(
                  heldout=True)
 HELDOUT6 = Batch("heldout6", HELDOUT6_TOPICS, HELDOUT6_QUESTIONS, OUT.with_name("dlc_places_heldout6.jsonl"),
                  heldout=True)
-BATCHES = {b.name: b for b in (MAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6)}
+HELDOUT7 = Batch("heldout7", HELDOUT7_TOPICS, HELDOUT7_QUESTIONS, OUT.with_name("dlc_places_heldout7.jsonl"),
+                 heldout=True)
+BATCHES = {b.name: b for b in (MAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7)}
 
 
 def build(records: list[dict[str, Any]], batch: Batch = MAIN) -> list[dict[str, Any]]:
@@ -734,9 +801,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--source", type=Path, default=dlc_corpus.SOURCE, help="regulations.jsonl")
     ap.add_argument("--batch", choices=("all", *BATCHES), default="all",
                     help="main: eval/dlc_places.jsonl (tune/report); heldout: eval/dlc_places_heldout.jsonl; "
-                         "heldout2, heldout3, heldout4, heldout5, heldout6: eval/dlc_places_heldout2.jsonl, "
+                         "heldout2, heldout3, heldout4, heldout5, heldout6, heldout7: eval/dlc_places_heldout2.jsonl, "
                          "eval/dlc_places_heldout3.jsonl, eval/dlc_places_heldout4.jsonl, "
-                         "eval/dlc_places_heldout5.jsonl, eval/dlc_places_heldout6.jsonl")
+                         "eval/dlc_places_heldout5.jsonl, eval/dlc_places_heldout6.jsonl, "
+                         "eval/dlc_places_heldout7.jsonl")
     ap.add_argument("--out", type=Path, help="write (or --check) here instead; only with --batch main or heldout")
     ap.add_argument("--check", action="store_true", help="only compare with the existing file")
     args = ap.parse_args(argv)

@@ -165,6 +165,7 @@ _BOUNDS = {
     "heldout4": ((30, 40), (15, 22), (2, 4)),
     "heldout5": ((28, 38), (14, 20), (2, 4)),
     "heldout6": ((25, 35), (12, 18), (2, 5)),
+    "heldout7": ((25, 35), (12, 18), (4, 6)),
 }
 _HELDOUT = [b.name for b in _ORDER if b.heldout]
 
