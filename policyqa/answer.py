@@ -300,6 +300,9 @@ def ask(question: str, index: Any = None, k: int = 10, region: str | Region | No
     if not index.tokenizer_is_current:
         notices.append(f"索引是用另一版本的分词词典建立的，检索可能遗漏：请运行 `policyqa index … --index {index.directory}` "
                        "重新分词（向量取自缓存，不需重新计算）。")
+    if not index.chunker_is_current:
+        notices.append(f"索引是用旧版本的切分规则建立的，部分条文（如列举的各项）可能未被检索：请运行 "
+                       f"`policyqa index … --index {index.directory}` 重新切分（未变的段落向量取自缓存）。")
     refusal = _refusal(question, info, index)
     if refusal is not None:
         refusal.notices = notices

@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 from .headings import Marker, bare_number_at, heading_end, inline_candidates, marker_at
 from .models import Chunk
 
+# Bumped whenever the same text is cut into other chunks, so that an index built by an older policyqa is
+# chunked again (``policyqa index``; unchanged chunk texts keep their cached vectors). 2: list items are text.
+CHUNKER_VERSION = 2
 TOC_HEADING = "目录"
 TABLE_HEADER_PREFIX = "表头: "
 _SENT_BREAK = re.compile(r"[。！？!?；;]+[”’」』）)]*|\n")
@@ -39,6 +42,7 @@ class _Node:
     standalone: bool
     path: list[str]
     has_children: bool = False
+    article: bool = False
 
 
 @dataclass
@@ -172,6 +176,14 @@ def _segments(line: _Line, numbering: _Numbering) -> list[tuple[int, int, Marker
     return [(bounds[k], bounds[k + 1], markers[k]) for k in range(len(markers))]
 
 
+def _list_item(segment: str, rank: int, stack: list[_Node]) -> bool:
+    """Whether a marker segment that is all heading is an item of a list: it ends a clause (；), or it sits
+    inside an article (第九条 …下列行为：(一)…；(二)…。), where numbered items are the article's own text."""
+    if segment.rstrip().endswith(("；", ";")):
+        return True
+    return any(n.article and n.rank < rank for n in stack)
+
+
 def _parse(text: str, lines: list[_Line]) -> list[_Region]:
     """Walk the lines once, keeping a stack of open headings, and collect text/table/toc regions."""
     regions: list[_Region] = []
@@ -228,10 +240,17 @@ def _parse(text: str, lines: list[_Line]) -> list[_Region]:
             if marker is None:
                 add_text(line.start + s, line.start + e, line.gap and s == 0)
                 continue
-            flush()
             rank = numbering.rank_of(marker.kind)
             numbering.seen(marker)
             hend, standalone = heading_end(seg, marker.end - s)
+            if standalone and _list_item(seg, rank, stack):
+                # An item of a list ((一)集体土地所有权；) is what its article or paragraph says, not a section
+                # title: as a heading with nothing under it, its words were in no chunk at all.
+                while stack and stack[-1].rank >= rank:
+                    stack.pop()
+                add_text(line.start + s, line.start + e)
+                continue
+            flush()
             heading = seg[marker.start - s:hend].strip().rstrip("。")
             if marker.kind == "article":
                 heading = seg[marker.start - s:marker.end - s]
@@ -240,7 +259,7 @@ def _parse(text: str, lines: list[_Line]) -> list[_Region]:
                 stack.pop()
             if stack:
                 stack[-1].has_children = True
-            node = _Node(rank, heading, standalone, path() + [heading])
+            node = _Node(rank, heading, standalone, path() + [heading], article=marker.kind == "article")
             stack.append(node)
             # A heading that is a whole sentence (1.内容一。) is content too; a bare title (一、工作思路) is not.
             if not standalone or seg.rstrip().endswith(("。", "！", "？", "!", "?")):

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from . import integrity, store
+from .chunking import CHUNKER_VERSION
 from .backends import Backend, DocumentTable, Filter, LocalBackend, Ranked
 from .errors import IndexCorruptError, IndexMismatchError, IndexMissingError, PolicyQAError, QueryError
 from .fusion import FUSION_METHODS, rrf, top, weighted
@@ -215,6 +216,12 @@ class PolicyIndex:
         """False when the index was tokenized with another dictionary than this policyqa's (an upgrade changed
         the bundled one): questions are cut differently from the indexed text until ``policyqa index`` runs."""
         return self.manifest.get("tokenizer", {}).get("version") in (None, self.tokenizer.version)
+
+    @property
+    def chunker_is_current(self) -> bool:
+        """False when the index was chunked by an older policyqa (one that cut the same text otherwise): some
+        text may be in no chunk until ``policyqa index`` runs."""
+        return self.manifest.get("chunker", {}).get("version", 1) == CHUNKER_VERSION
 
     def __len__(self) -> int:
         return len(self.backend)
@@ -656,6 +663,12 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
             summary.rebuilt_reason = "the dictionary changed (the user dictionary or policyqa's own)"
             old.close()
             old = None
+        if old is not None and not old.chunker_is_current:
+            # Kept chunks were cut by an older policyqa: every document is chunked again (unchanged chunk
+            # texts take their vectors from the cache).
+            summary.rebuilt_reason = "the chunking changed (this policyqa cuts documents differently)"
+            old.close()
+            old = None
 
         old_keys: dict[str, str] = old.manifest["documents"] if old is not None else {}
         locations = dict(locations or {})
@@ -756,6 +769,7 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
             "embedder": {"id": embedder.id, "dim": int(embedder.dim), "name": getattr(embedder, "name", None),
                          "options": getattr(embedder, "options", {})},
             "tokenizer": {"version": tokenizer.version},
+            "chunker": {"version": CHUNKER_VERSION},
             "dense": {"kind": backend.dense.kind if isinstance(backend, LocalBackend) else backend.name},
             "backend": (Engine(engine.name, engine.location, backend.collection)
                         if engine.name != "local" else engine).to_dict(),

@@ -239,3 +239,22 @@ def test_user_dictionary_is_kept_with_the_index(corpus, tmp_path):
 def test_unreadable_user_dictionary_is_a_clear_error(corpus, tmp_path):
     with pytest.raises(Exception, match="cannot read user dictionary"):
         build_index([corpus], tmp_path / "idx", HashEmbedder(dim=64), user_dict=tmp_path / "missing.txt")
+
+
+def test_an_index_chunked_by_an_older_policyqa_is_chunked_again(corpus, tmp_path, monkeypatch):
+    # After an upgrade that cuts documents differently, the old chunks would miss text the new rules index:
+    # the answer says so, and a plain update chunks every document again, re-embedding only changed texts.
+    from policyqa import index as index_module
+    from policyqa.answer import ask
+
+    emb = HashEmbedder(dim=64)
+    idx, _ = build_index([corpus], tmp_path / "idx", emb)
+    assert idx.chunker_is_current
+    assert not any("切分" in n for n in ask("养老服务", index=idx).notices)
+    monkeypatch.setattr(index_module, "CHUNKER_VERSION", index_module.CHUNKER_VERSION + 1)  # a newer policyqa
+    assert not idx.chunker_is_current
+    assert any("切分" in n and "policyqa index" in n for n in ask("养老服务", index=idx).notices)
+    idx, summary = build_index([corpus], tmp_path / "idx", emb)
+    assert summary.rebuilt_reason and "chunking" in summary.rebuilt_reason
+    assert summary.embedded_chunks == 0 and summary.chunks == len(idx)  # same texts: vectors from the cache
+    assert idx.chunker_is_current and PolicyIndex.load(tmp_path / "idx", emb).chunker_is_current
