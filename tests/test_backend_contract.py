@@ -231,6 +231,17 @@ def test_postings_name_every_chunk_with_the_terms(seeded):
     assert len(none) == 0 and none.present.shape == (0, 2)
 
 
+
+def test_words_starting_a_prefix(seeded):
+    index, ref = seeded
+    vocab = {t for s in ref.terms for t in s}
+    for prefix in ("养老", "服务", "殡葬", "从未出现"):
+        for longer_by in (1, 2):
+            expected = sorted(w for w in vocab if w.startswith(prefix) and len(prefix) < len(w) <= len(prefix) + longer_by)
+            assert index.backend.words_starting(prefix, longer_by) == expected
+    assert any(index.backend.words_starting(p, 2) for p in ("养老", "服务"))  # the seeds have some
+
+
 # ------------------------------------------------------------------ updates
 def _ingredients(index, path: Path, source: str | None = None):
     doc = load_document(path, source=source)

@@ -158,6 +158,8 @@ def wording(tmp_path_factory):
                                                            "禁止在人行道乱停互联网租赁自行车。"])
     _regulation(corpus, "d.txt", "汕头市控烟条例", plain + ["室内公共场所禁止吸烟。", "违反规定的，依法处理。"])
     _regulation(corpus, "e.txt", "佛山市市容条例", plain + ["有关单位应当遵守本条例。", "违反本条例的，依法处理。"])
+    _regulation(corpus, "f.txt", "东莞市文明行为促进条例", plain + ["鼓励志愿者参与社区治理。", "志愿者依法开展活动。",
+                                                               "有关部门应当保障志愿者的合法权益。"])
     # Titles full of common words (城市 and 管理 in 22 of 27 titles): only 中山市城市管理条例 is a 城市管理 regulation.
     subjects = ["绿化管理", "供水管理", "排水管理", "照明管理", "道路管理", "市容和环境卫生管理", "节约用水管理", "公共交通管理",
                 "房屋使用安全管理", "供热管理", "燃气管理"]
@@ -165,7 +167,7 @@ def wording(tmp_path_factory):
               "杭州", "宁波", "温州", "嘉兴", "湖州", "绍兴", "金华"]
     for n, city in enumerate(cities):
         _regulation(corpus, f"city{n}.txt", f"{city}市城市{subjects[n % len(subjects)]}条例",
-                    plain + ["有关单位应当遵守本条例。", "违反本条例的，依法处理。"])
+                    plain + ["有关单位应当遵守本条例，为群众提供服务。", "违反本条例的，依法处理。"])
     _regulation(corpus, "fs2.txt", "佛山市计划生育条例", plain + ["有关单位应当遵守本条例。", "违反本条例的，依法处理。"])
     _regulation(corpus, "zs.txt", "中山市城市管理条例", plain + ["有关单位应当遵守本条例。", "违反本条例的，依法处理。"])
     idx, _ = build_index([corpus], tmp_path_factory.mktemp("wording-index") / "idx", get_embedder("hash:64"))
@@ -223,6 +225,15 @@ def test_a_compound_the_documents_write_apart_is_found_through_its_parts(wording
     assert topic.share_in("加强对信用信息的管理") == pytest.approx(1.0)
     # Parts apart say something else: 信息 … 管理 in one sentence is not 信息管理.
     assert topic.share_in("信用信息应当公开，并加强日常管理") == pytest.approx(weight["信用"])
+
+
+def test_a_topic_word_is_said_by_the_longer_word_the_documents_use(wording, monkeypatch):
+    # The tokenizer keeps 志愿者 whole: a regulation that rules on 志愿者 in three articles never holds 志愿.
+    from policyqa import evidence
+
+    assert places(ask("哪些城市对志愿服务作出规定", index=wording)) == {"东莞市"}
+    monkeypatch.setattr(evidence, "EXTENSION_CHARS", 0)
+    assert places(ask("哪些城市对志愿服务作出规定", index=wording)) == set()
 
 
 def test_synonym_groups_and_compound_parts(wording):

@@ -280,6 +280,11 @@ class Backend(Protocol):
         """For each key, which of ``terms`` its chunk was indexed with."""
         ...
 
+    def words_starting(self, prefix: str, longer_by: int) -> list[str]:
+        """Words of the index vocabulary that start with ``prefix`` and are 1 to ``longer_by`` characters
+        longer (志愿 → 志愿者), in sorted order (Qdrant: the vocabulary kept beside the collection)."""
+        ...
+
     def postings(self, terms: Sequence[str], filter: Filter | None = None) -> Postings:
         """Every chunk in the whole index (that passes ``filter``) containing any of ``terms``, in key order,
         with which of the terms each contains (Qdrant: scroll with a MatchAny filter on a ``terms`` payload)."""
@@ -305,3 +310,25 @@ class Backend(Protocol):
     def close(self) -> None:
         """Release files or connections."""
         ...
+
+
+class SortedWords:
+    """A vocabulary kept sorted for prefix look-ups, sorted again only when the vocabulary has grown."""
+
+    def __init__(self) -> None:
+        self._words: list[str] = []
+        self._size = -1
+
+    def starting(self, vocabulary: Any, prefix: str, longer_by: int) -> list[str]:
+        """Words of ``vocabulary`` (a sized iterable of str) extending ``prefix`` by 1..``longer_by`` characters."""
+        import bisect
+
+        if len(vocabulary) != self._size:
+            self._words, self._size = sorted(vocabulary), len(vocabulary)
+        out = []
+        for word in self._words[bisect.bisect_right(self._words, prefix):]:
+            if not word.startswith(prefix):
+                break
+            if len(word) <= len(prefix) + longer_by:
+                out.append(word)
+        return out

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from ..models import Chunk
-from .base import DocumentTable, Filter, Postings, Ranked
+from .base import DocumentTable, Filter, Postings, Ranked, SortedWords
 
 _EMPTY = Ranked([], np.zeros(0, dtype=np.float64))
 
@@ -42,6 +42,7 @@ class LocalBackend:
         self._added: list[Chunk] = []
         self._table: DocumentTable | None = None
         self._first: np.ndarray | None = None
+        self._sorted_words = SortedWords()
 
     @classmethod
     def open(cls, gen: Path, documents: Sequence[dict[str, Any]], count: int) -> "LocalBackend":
@@ -187,6 +188,9 @@ class LocalBackend:
             present = self.bm25.row_terms(int(key))
             out.append(frozenset(t for t, i in zip(terms, ids) if i >= 0 and i in present))
         return out
+
+    def words_starting(self, prefix: str, longer_by: int) -> list[str]:
+        return self._sorted_words.starting(self.bm25.vocab, prefix, longer_by)
 
     def postings(self, terms: Sequence[str], filter: Filter | None = None) -> Postings:
         terms = list(dict.fromkeys(terms))

@@ -30,7 +30,7 @@ import numpy as np
 
 from ..errors import IndexCorruptError, IndexMismatchError, PolicyQAError
 from ..models import Chunk
-from .base import DocumentTable, Filter, Postings, Ranked, document_fields
+from .base import DocumentTable, Filter, Postings, Ranked, SortedWords, document_fields
 from .qdrant_filters import INDEXED_FIELDS, to_qdrant
 from .termstats import TermStats
 
@@ -124,6 +124,7 @@ class QdrantBackend:
         self._counts = dict(counts)
         self._reindex_documents()
         self._cache: dict[str, dict[str, Any]] = {}
+        self._sorted_words = SortedWords()
 
     # ------------------------------------------------------------ life cycle
     @classmethod
@@ -335,6 +336,9 @@ class QdrantBackend:
     # ------------------------------------------------------------ term statistics
     def idf(self, terms: Sequence[str]) -> np.ndarray:
         return self.stats.idf(terms)
+
+    def words_starting(self, prefix: str, longer_by: int) -> list[str]:
+        return self._sorted_words.starting(self.stats.ids, prefix, longer_by)
 
     def terms_in(self, keys: Sequence[Any], terms: Sequence[str]) -> list[frozenset[str]]:
         wanted = set(terms)
