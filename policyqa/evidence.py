@@ -131,6 +131,11 @@ def topic_of(index: Any, info: QuestionInfo) -> Topic:
         for term, alts in zip(terms, alternatives):
             if term in words:
                 alts.extend(a for a in said if a not in alts)
+            elif phrase in term:
+                # The phrase inside a longer dictionary word (物价 in 物价管理, 科技 in 科技进步): the word is also
+                # said with the synonym in its place (价格管理, 科学技术进步), however that is cut.
+                inner = [tuple(index.tokenizer.tokenize(term.replace(phrase, s))) for s in synonyms]
+                alts.extend(a for a in inner if a and a not in alts)
     return Topic(terms, idf / idf.sum(), alternatives)
 
 

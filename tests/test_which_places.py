@@ -191,6 +191,18 @@ def test_a_synonym_adds_a_way_to_say_a_phrase_and_never_removes_its_words(wordin
     assert topic.share_in("禁止吸烟") == pytest.approx(weight["吸烟"])
 
 
+def test_a_synonym_inside_a_longer_word_says_it_too(wording):
+    # 物价管理 and 科技进步 are dictionary words: 物价 / 价格 and 科技 / 科学技术 apply inside them.
+    from policyqa.evidence import topic_of
+    from policyqa.question import analyze_question
+
+    for question, said, other in (("哪些地方有物价管理方面的法规", "上海市价格管理条例", "价格条例"),
+                                  ("哪些城市制定了科技进步条例", "杭州市科学技术进步条例", "科学技术普及条例")):
+        topic = topic_of(wording, analyze_question(question, wording.tokenizer))
+        assert len(topic.terms) == 1  # one word: the synonym is inside it
+        assert topic.share_in(said) == pytest.approx(1.0) and topic.share_in(other) == 0.0
+
+
 def test_an_abbreviation_is_found_through_the_full_form_the_titles_spell_out(wording):
     # 计生 is in no list and no title; 佛山市计划生育条例 spells it out (计…生 … , 计 starting a word).
     assert places(ask("哪些城市出台了计生方面的条例", index=wording)) == {"佛山市"}
