@@ -19,6 +19,8 @@ from pathlib import Path
 import numpy as np
 import scipy.sparse as sp
 
+from .npyio import load_npy
+
 _ARRAYS = ("tf_data", "tf_indices", "tf_indptr", "w_data", "w_indices", "w_indptr", "doc_len")
 
 
@@ -183,7 +185,7 @@ class BM25Index:
             params = json.load(f)
         with open(directory / "vocab.index.json", encoding="utf-8") as f:
             terms = json.load(f)
-        a = {name: np.load(directory / f"{name}.npy", mmap_mode="r" if mmap else None) for name in _ARRAYS}
+        a = {name: load_npy(directory / f"{name}.npy", mmap_mode="r" if mmap else None) for name in _ARRAYS}
         n, v = int(params["rows"]), len(terms)
         if len(a["tf_indptr"]) != n + 1 or len(a["w_indptr"]) != v + 1 or len(a["doc_len"]) != n:
             raise ValueError("BM25 arrays do not match their parameters")

@@ -10,6 +10,8 @@ from pathlib import Path
 import faiss
 import numpy as np
 
+from .npyio import load_npy
+
 log = logging.getLogger(__name__)
 
 # Exact search over 100k x 384 vectors takes ~10 ms on two cores (eval/bench.py), inside the latency
@@ -114,7 +116,7 @@ class DenseIndex:
         directory = Path(directory)
         with open(directory / "params.json", encoding="utf-8") as f:
             params = json.load(f)
-        vectors = np.load(directory / "vectors.npy", mmap_mode="r" if mmap else None)
+        vectors = load_npy(directory / "vectors.npy", mmap_mode="r" if mmap else None)
         if params.get("kind") == "hnsw":
             index = faiss.read_index(str(directory / "index.faiss"))
         else:

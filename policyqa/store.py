@@ -33,6 +33,7 @@ import numpy as np
 
 from .errors import IndexCorruptError, IndexLockedError, IndexMissingError, PolicyQAError
 from .models import Chunk
+from .npyio import load_npy
 
 log = logging.getLogger(__name__)
 CURRENT = "CURRENT"
@@ -304,7 +305,7 @@ class ChunkStore:
         self.gen = gen
         for name in ("chunk_offsets.npy", "chunk_docs.npy"):
             try:
-                arr = np.load(gen / name)
+                arr = load_npy(gen / name)
             except FileNotFoundError:
                 raise damaged(gen, name, "is missing") from None
             except (ValueError, EOFError, OSError) as exc:  # empty or truncated .npy: EOFError

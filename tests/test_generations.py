@@ -142,3 +142,44 @@ def test_reader_retries_when_current_moves(tmp_path, monkeypatch):
     lease = store.GenerationLease.acquire(directory)
     assert lease.path == real(directory) and len(calls) == 2
     lease.close()
+
+
+def test_indexes_opened_in_several_threads_read_their_arrays_one_at_a_time(tmp_path, monkeypatch):
+    # numpy parses .npy headers with ast.literal_eval, and CPython 3.11's AST construction is not safe in
+    # two threads at once (python/cpython#106905: "SystemError: AST constructor recursion depth mismatch",
+    # seen once in ~400 loads here while publishing). Every array policyqa reads goes through one lock.
+    import time
+
+    import numpy as np
+
+    corpus, words = _corpus(tmp_path)
+    build_index([corpus], tmp_path / "idx", HashEmbedder(dim=64), user_dict=words)
+    real, inside, overlaps, calls = np.load, [0], [], []
+
+    def slow_load(*args, **kwargs):
+        inside[0] += 1
+        overlaps.append(inside[0] > 1)
+        calls.append(args[0])
+        time.sleep(0.002)  # widen the window a concurrent load would fall into
+        try:
+            return real(*args, **kwargs)
+        finally:
+            inside[0] -= 1
+
+    monkeypatch.setattr(np, "load", slow_load)
+    errors: list[BaseException] = []
+
+    def open_and_close() -> None:
+        try:
+            for _ in range(3):
+                PolicyIndex.load(tmp_path / "idx").close()
+        except BaseException as exc:  # noqa: BLE001 - the test's finding
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_and_close) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors and len(calls) >= 4 * 3 * 3  # chunk arrays, BM25 arrays and vectors, every load
+    assert not any(overlaps)
