@@ -326,9 +326,9 @@ class SortedWords:
         if len(vocabulary) != self._size:
             self._words, self._size = sorted(vocabulary), len(vocabulary)
         out = []
-        for word in self._words[bisect.bisect_right(self._words, prefix):]:
-            if not word.startswith(prefix):
-                break
-            if len(word) <= len(prefix) + longer_by:
-                out.append(word)
+        i = bisect.bisect_right(self._words, prefix)
+        while i < len(self._words) and self._words[i].startswith(prefix):
+            if len(self._words[i]) <= len(prefix) + longer_by:
+                out.append(self._words[i])
+            i += 1
         return out
