@@ -9,6 +9,7 @@ regulations with objective answers.
     python eval/dlc_places_build.py --batch heldout5  # only the sixth batch
     python eval/dlc_places_build.py --batch heldout6  # only the seventh batch
     python eval/dlc_places_build.py --batch heldout7  # only the eighth batch
+    python eval/dlc_places_build.py --batch heldout8  # only the ninth batch
 
 Expected places are computed here, by rule, never picked by hand:
 
@@ -750,6 +751,64 @@ HELDOUT7_QUESTIONS: list[Question] = [
     Q("占道经营", "哪些县对流动摊贩管理作出规定", "county", "text"),
 ]
 
+# Ninth batch (split ``heldout8``, eval/dlc_places_heldout8.jsonl), written on 2026-11-27 as the ninth batch: topics
+# are subjects of the titles left by all eight earlier batches (counted on the titles alone, none on an earlier topic by
+# its title: ``title_overlap``), most of them with regulations in only 1-5 places, four answered from the articles
+# (text_only: subjects many regulations rule on in their articles, 畜禽养殖, 再生水, 生态补偿, 垂钓); questions written
+# as users ask them, about a third in their own words (植树造林, 爱卫, 防艾, 烧散煤, 河长制, 养殖场, 中水, 钓鱼,
+# 父母的家庭教育责任), before any answer of the system on them was seen.
+HELDOUT8_TOPICS = [
+    Topic("义务植树", r"义务植树", r"义务植树"),
+    Topic("国防教育", r"国防教育", r"国防教育"),
+    Topic("家庭教育", r"家庭教育", r"家庭教育"),
+    Topic("终身教育", r"终身教育", r"终身教育"),
+    Topic("爱国卫生", r"爱国卫生", r"爱国卫生"),
+    Topic("艾滋病防治", r"艾滋病", r"艾滋病"),
+    Topic("计量", r"计量", None),  # in the articles 计量 is everywhere (计量器具: water, gas and heat meters)
+    Topic("散煤", r"散煤", r"散煤"),
+    Topic("特种设备", r"特种设备", r"特种设备"),  # an 电梯 regulation counts in its text (电梯 is 特种设备)
+    Topic("河长制", r"河长", r"河长|湖长"),
+    Topic("气候资源", r"气候资源", r"气候资源"),  # not 气象 (seventh batch): no 气候资源 title names 气象
+    Topic("野生动物", r"野生动物", r"野生动物"),
+    Topic("畜禽养殖", None, r"畜禽养殖", text_only=True),
+    Topic("再生水", r"再生水", r"再生水", text_only=True),  # not 中水 in the articles: 集中水源
+    Topic("生态补偿", None, r"生态(?:保护)?补偿", text_only=True),
+    Topic("垂钓", None, r"垂钓|钓鱼", text_only=True),
+]
+
+HELDOUT8_QUESTIONS: list[Question] = [
+    Q("义务植树", "哪些地方出台了全民义务植树条例", "place", "title"),
+    Q("义务植树", "哪些省份有义务植树方面的法规", "province", "title"),
+    Q("义务植树", "哪些城市对公民义务植树造林作出规定", "city", "text"),
+    Q("国防教育", "哪些省份制定了国防教育条例", "province", "title"),
+    Q("国防教育", "哪些地方对开展国防教育作出规定", "place", "text"),
+    Q("家庭教育", "哪些省份出台了家庭教育促进条例", "province", "title"),
+    Q("家庭教育", "哪些地方对父母的家庭教育责任作出规定", "place", "text"),
+    Q("终身教育", "哪些城市出台了终身教育促进条例", "city", "title"),
+    Q("爱国卫生", "哪些地方制定了爱国卫生条例", "place", "title"),
+    Q("爱国卫生", "浙江省哪些城市有爱卫方面的法规", "city", "title", "浙江省"),
+    Q("艾滋病防治", "哪些省份有防艾方面的地方性法规", "province", "title"),
+    Q("计量", "哪些省份有计量监督管理方面的法规", "province", "title"),
+    Q("计量", "哪些地方出台了计量条例", "place", "title"),
+    Q("散煤", "河南省哪些城市出台了散煤污染防治条例", "city", "title", "河南省"),
+    Q("散煤", "哪些城市对烧散煤作出了规定", "city", "text"),
+    Q("特种设备", "哪些省份制定了特种设备安全条例", "province", "title"),
+    Q("特种设备", "哪些地方对特种设备安全管理作出规定", "place", "text"),
+    Q("河长制", "哪些地方出台了河长制的法规", "place", "title"),
+    Q("河长制", "山东省哪些城市的法规对河长制作出规定", "city", "text", "山东省"),
+    Q("气候资源", "哪些地方制定了气候资源保护和利用条例", "place", "title"),
+    Q("气候资源", "哪些省份对气候资源开发利用作出规定", "province", "text"),
+    Q("野生动物", "哪些省份有野生动物保护方面的法规", "province", "title"),
+    Q("野生动物", "哪些城市对野生动物保护作出规定", "city", "text"),
+    Q("畜禽养殖", "哪些地方对养殖场污染作出规定", "place", "text"),
+    Q("畜禽养殖", "哪些自治县的法规涉及畜禽养殖", "county", "text"),
+    Q("畜禽养殖", "河南省哪些城市的法规对畜禽养殖污染防治作出规定", "city", "text", "河南省"),
+    Q("再生水", "哪些城市对中水利用作出规定", "city", "text"),
+    Q("再生水", "山东省哪些城市的法规涉及再生水利用", "city", "text", "山东省"),
+    Q("生态补偿", "哪些地方的法规对生态保护补偿作出规定", "place", "text"),
+    Q("垂钓", "哪些地方的法规对钓鱼作出了限制", "place", "text"),
+]
+
 MAIN = Batch("main", TOPICS, QUESTIONS, OUT)
 HELDOUT = Batch("heldout", HELDOUT_TOPICS, HELDOUT_QUESTIONS, HELDOUT_OUT, heldout=True)
 HELDOUT2 = Batch("heldout2", HELDOUT2_TOPICS, HELDOUT2_QUESTIONS, OUT.with_name("dlc_places_heldout2.jsonl"),
@@ -764,7 +823,10 @@ HELDOUT6 = Batch("heldout6", HELDOUT6_TOPICS, HELDOUT6_QUESTIONS, OUT.with_name(
                  heldout=True)
 HELDOUT7 = Batch("heldout7", HELDOUT7_TOPICS, HELDOUT7_QUESTIONS, OUT.with_name("dlc_places_heldout7.jsonl"),
                  heldout=True)
-BATCHES = {b.name: b for b in (MAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7)}
+HELDOUT8 = Batch("heldout8", HELDOUT8_TOPICS, HELDOUT8_QUESTIONS, OUT.with_name("dlc_places_heldout8.jsonl"),
+                 heldout=True)
+BATCHES = {b.name: b for b in (MAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
+                                             HELDOUT8)}
 
 
 def build(records: list[dict[str, Any]], batch: Batch = MAIN) -> list[dict[str, Any]]:
@@ -801,10 +863,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--source", type=Path, default=dlc_corpus.SOURCE, help="regulations.jsonl")
     ap.add_argument("--batch", choices=("all", *BATCHES), default="all",
                     help="main: eval/dlc_places.jsonl (tune/report); heldout: eval/dlc_places_heldout.jsonl; "
-                         "heldout2, heldout3, heldout4, heldout5, heldout6, heldout7: eval/dlc_places_heldout2.jsonl, "
+                         "heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8: "
+                         "eval/dlc_places_heldout2.jsonl, "
                          "eval/dlc_places_heldout3.jsonl, eval/dlc_places_heldout4.jsonl, "
                          "eval/dlc_places_heldout5.jsonl, eval/dlc_places_heldout6.jsonl, "
-                         "eval/dlc_places_heldout7.jsonl")
+                         "eval/dlc_places_heldout7.jsonl, eval/dlc_places_heldout8.jsonl")
     ap.add_argument("--out", type=Path, help="write (or --check) here instead; only with --batch main or heldout")
     ap.add_argument("--check", action="store_true", help="only compare with the existing file")
     args = ap.parse_args(argv)

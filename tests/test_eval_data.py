@@ -166,6 +166,7 @@ _BOUNDS = {
     "heldout5": ((28, 38), (14, 20), (2, 4)),
     "heldout6": ((25, 35), (12, 18), (2, 5)),
     "heldout7": ((25, 35), (12, 18), (4, 6)),
+    "heldout8": ((22, 32), (10, 16), (3, 5)),
 }
 _HELDOUT = [b.name for b in _ORDER if b.heldout]
 
