@@ -1,8 +1,10 @@
-"""Abbreviations a question uses and the titles spell out: 人防 → 人民防空, 固废 → 固体废物, 计生 → 计划生育.
+"""Abbreviations a question uses and the documents spell out: 人防 → 人民防空, 固废 → 固体废物, 公厕 → 公共厕所.
 
 A Chinese abbreviation keeps characters of its full form in order, the first one starting a word (人民防空 →
 人防). A short topic word that no title of the index contains is looked up in the titles as such a
 subsequence; the full forms found (each ended at the end of the word it stops in) become other ways to say it.
+A two-character word the titles do not spell out is looked up in the text (``body_forms``) in the commonest
+pattern only, two two-character words each starting with one of its characters (公共厕所, 民营企业).
 """
 
 from __future__ import annotations
@@ -49,3 +51,51 @@ def _has_word(title: str, word: str, tokenizer: Any) -> bool:
         return False
     starts = {s for s, _ in tokenizer.spans(title)}
     return any(m.start() in starts for m in re.finditer(re.escape(word), title))
+
+
+# A full form found in the text must be written in at least this many chunks …
+MIN_CHUNKS = 3
+# … and at least this share of the most frequent form's chunks (公共厕所, not a stray 公园厕所).
+MIN_SHARE = 0.25
+# At most this many chunks are read to find the full forms of one word.
+MAX_READ = 3000
+
+
+def body_forms(word: str, index: Any) -> list[str]:
+    """Full forms of a two-character ``word`` written in the index's text as two two-character dictionary words,
+    each starting with one of its characters (公厕 → 公共厕所, 民企 → 民营企业, the commonest way Chinese
+    abbreviates), most frequent first: for abbreviations no title spells out.
+
+    A form counts when it is written in more chunks than ``word`` itself is indexed in (安全 is not an
+    abbreviation of 安排全面: it is a word in its own right, far more common than that)."""
+    if len(word) != 2 or not _CJK.match(word):
+        return []
+    backend, tokenizer = index.backend, index.tokenizer
+    firsts = [w for w in backend.words_starting(word[0], 3) if _CJK.match(w)]
+    seconds = [w for w in backend.words_starting(word[1], 3) if _CJK.match(w)]
+    whole = [w for w in firsts if len(w) == 4 and w[2] == word[1]]  # the form indexed as one word (公共厕所)
+    if not firsts or not (seconds or whole):
+        return []
+    postings = backend.postings(firsts + seconds)
+    n = len(firsts)
+    both = postings.present[:, :n].any(axis=1) & postings.present[:, n:].any(axis=1)
+    if whole:
+        both |= postings.present[:, [firsts.index(w) for w in whole]].any(axis=1)
+    keys = [k for k, ok in zip(postings.keys, both.tolist()) if ok][:MAX_READ]
+    pattern = re.compile(re.escape(word[0]) + "[\u4e00-\u9fff]" + re.escape(word[1]) + "[\u4e00-\u9fff]")
+    is_word: dict[str, bool] = {}
+
+    def words(form: str) -> bool:
+        for half in (form[:2], form[2:]):
+            if half not in is_word:
+                is_word[half] = tokenizer.frequency(half) > 0
+        return is_word[form[:2]] and is_word[form[2:]]
+
+    found: Counter[str] = Counter()
+    for key in keys:
+        found.update({m.group() for m in pattern.finditer(index.chunk(key).text) if words(m.group())})
+    if not found:
+        return []
+    own = len(backend.postings([word]))
+    top = found.most_common(1)[0][1]
+    return [form for form, n in found.most_common(MAX_FORMS) if n >= MIN_CHUNKS and n >= MIN_SHARE * top and n > own]

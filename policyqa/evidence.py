@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from .abbreviations import full_forms
+from .abbreviations import body_forms, full_forms
 from .question import QuestionInfo
 from .synonyms import synonyms_in
 from .textnorm import normalize
@@ -153,7 +153,8 @@ def _add_full_forms(index: Any, topic: str, terms: list[str], alternatives: list
             runs.append(list(range(i, j + 1)))
         i = j + 1
     for run in runs:
-        for form in full_forms("".join(terms[k] for k in run), titles, index.tokenizer):
+        word = "".join(terms[k] for k in run)
+        for form in full_forms(word, titles, index.tokenizer) or body_forms(word, index):
             alt = tuple(index.tokenizer.tokenize(form))
             for k in run:
                 if alt and alt not in alternatives[k]:

@@ -158,6 +158,8 @@ def wording(tmp_path_factory):
                                                            "禁止在人行道乱停互联网租赁自行车。"])
     _regulation(corpus, "d.txt", "汕头市控烟条例", plain + ["室内公共场所禁止吸烟。", "违反规定的，依法处理。"])
     _regulation(corpus, "e.txt", "佛山市市容条例", plain + ["有关单位应当遵守本条例。", "违反本条例的，依法处理。"])
+    _regulation(corpus, "g.txt", "茂名市环境卫生条例", plain + ["公共厕所应当免费开放。", "新建住宅区应当配套建设公共厕所。",
+                                                           "公共厕所的保洁由环境卫生部门负责。"])
     _regulation(corpus, "f.txt", "东莞市文明行为促进条例", plain + ["鼓励志愿者参与社区治理。", "志愿者依法开展活动。",
                                                                "有关部门应当保障志愿者的合法权益。"])
     # Titles full of common words (城市 and 管理 in 22 of 27 titles): only 中山市城市管理条例 is a 城市管理 regulation.
@@ -206,6 +208,30 @@ def test_a_synonym_inside_a_longer_word_says_it_too(wording):
 def test_an_abbreviation_is_found_through_the_full_form_the_titles_spell_out(wording):
     # 计生 is in no list and no title; 佛山市计划生育条例 spells it out (计…生 … , 计 starting a word).
     assert places(ask("哪些城市出台了计生方面的条例", index=wording)) == {"佛山市"}
+
+
+def test_an_abbreviation_is_found_through_the_full_form_the_text_spells_out(wording):
+    # 公厕 is in no list and no title; 茂名's regulation writes 公共厕所 in three articles (公共 + 厕所).
+    from policyqa.abbreviations import body_forms
+
+    assert body_forms("公厕", wording) == ["公共厕所"]
+    assert places(ask("哪些城市对公厕管理作出规定", index=wording)) == {"茂名市"}
+
+
+def test_a_word_in_its_own_right_is_no_abbreviation(tmp_path):
+    # 安排全面 is written in three chunks, but 安全 itself in more: it is a word, not short for 安排全面.
+    from policyqa.abbreviations import body_forms
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    articles = ["安排全面检查。", "安排全面整治。", "安排全面排查。"] + [f"加强第{n}类场所的安全管理。" for n in "一二三四五六"]
+    _regulation(corpus, "a.txt", "某市安全条例", articles)
+    idx, _ = build_index([corpus], tmp_path / "idx", get_embedder("hash:64"))
+    assert body_forms("安全", idx) == []
+    articles = ["安排全面检查。", "安排全面整治。", "安排全面排查。", "加强场所的安全管理。"]
+    _regulation(corpus, "a.txt", "某市安全条例", articles)
+    idx, _ = build_index([corpus], tmp_path / "idx", get_embedder("hash:64"))
+    assert body_forms("安全", idx) == ["安排全面"]  # the same text, were 安全 rarer than it: the count decides
 
 
 def test_full_forms_of_an_abbreviation(wording):
