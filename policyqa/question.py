@@ -55,7 +55,7 @@ _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 # are 物业管理 regulations (their title says so), not for passages that mention 物业 in passing.
 # Asking whether documents make rules on a topic (对养犬管理作出规定), not whether a place does something
 # (推进殡葬改革): rules are a set of provisions, so a single passing mention does not answer it.
-_PROVISIONS = re.compile(r"(?:作出|做出)了?(?:专门|相关|具体)?规定|有(?:专门|相关|具体)?(?:的)?规定|规定了")
+_PROVISIONS = re.compile(r"(?:作出|做出)了?(?:专门|相关|具体)?(?:规定|限制)|有(?:专门|相关|具体)?(?:的)?规定|规定了")
 # 哪些地方的法规对…作出规定: whose documents say something about the topic — a question about content.
 _WHOSE_DOCUMENTS = re.compile(r"^的?(?:地方性法规|法规|规章|条例|文件|政策)(?:中|里|当中)?")
 _DOC_KIND = re.compile(r"(?:(?:方面|相关|有关)?的?)(?P<kind>地方性法规|政府规章|法规|规章|条例|管理办法|办法|实施细则|细则"
@@ -147,6 +147,8 @@ def _inside(region: Region, scope: Any) -> bool:
 
 
 _LEADING_PREPOSITIONS = {"针对", "关于", "对于", "对"}
+# Frames this long (作出规定) are distinctive enough to remove even where they start inside a word.
+LONG_FRAME = 4
 
 
 def _drop_preposition(topic: str, tokenizer: Any) -> str:
@@ -166,7 +168,8 @@ def _topic(norm: str, remove: list[tuple[int, int]], bounds: set[int]) -> str:
     for frame in question_frames():
         start = 0
         while (i := norm.find(frame, start)) >= 0:
-            if i in bounds and i + len(frame) in bounds:
+            # A long frame may start inside a word the tokenizer made across it: 河长制作出规定 is cut 制作 / 出.
+            if (i in bounds or len(frame) >= LONG_FRAME) and i + len(frame) in bounds:
                 for j in range(i, i + len(frame)):
                     keep[j] = False
             start = i + 1

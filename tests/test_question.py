@@ -187,6 +187,15 @@ def test_topic_drops_frames_years_places_and_question_words():
 def test_topic_frames_are_removed_only_as_whole_words():
     # 制定 is a frame, but not inside 制定者 (one jieba word)
     assert "制定者" in analyze_question("哪些城市规定了制定者的责任").topic
+    # … while a long frame goes even where the tokenizer made a word across its start: 河长制作出 is cut 制作 / 出.
+    for question, topic in (("山东省哪些城市的法规对河长制作出规定", "河长制"), ("哪些地方对生态补偿机制作出规定", "生态补偿机制")):
+        info = analyze_question(question)
+        assert (info.topic, info.asks_provisions) == (topic, True)
+
+
+def test_restricting_is_ruling_too():
+    info = analyze_question("哪些地方的法规对钓鱼作出了限制")
+    assert (info.topic, info.asks_provisions) == ("钓鱼", True)
 
 
 def test_region_identity_ignores_code_and_level_spelling():
