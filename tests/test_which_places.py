@@ -218,20 +218,24 @@ def test_an_abbreviation_is_found_through_the_full_form_the_text_spells_out(word
     assert places(ask("哪些城市对公厕管理作出规定", index=wording)) == {"茂名市"}
 
 
-def test_a_word_in_its_own_right_is_no_abbreviation(tmp_path):
-    # 安排全面 is written in three chunks, but 安全 itself in more: it is a word, not short for 安排全面.
+def test_a_word_in_its_own_right_is_no_abbreviation(tmp_path, monkeypatch):
+    # 安全 is a common word (jieba's dictionary): never looked up. Without that prior, the counts decide: 安排全面
+    # written in three chunks is no full form of a 安全 indexed in more.
+    from policyqa import abbreviations
     from policyqa.abbreviations import body_forms
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    articles = ["安排全面检查。", "安排全面整治。", "安排全面排查。"] + [f"加强第{n}类场所的安全管理。" for n in "一二三四五六"]
-    _regulation(corpus, "a.txt", "某市安全条例", articles)
-    idx, _ = build_index([corpus], tmp_path / "idx", get_embedder("hash:64"))
-    assert body_forms("安全", idx) == []
     articles = ["安排全面检查。", "安排全面整治。", "安排全面排查。", "加强场所的安全管理。"]
     _regulation(corpus, "a.txt", "某市安全条例", articles)
     idx, _ = build_index([corpus], tmp_path / "idx", get_embedder("hash:64"))
-    assert body_forms("安全", idx) == ["安排全面"]  # the same text, were 安全 rarer than it: the count decides
+    assert body_forms("安全", idx) == []
+    monkeypatch.setattr(abbreviations, "MAX_FREQUENCY", 10**9)
+    assert body_forms("安全", idx) == ["安排全面"]  # were 安全 a rare word, and rarer here than 安排全面
+    articles += [f"加强第{n}类场所的安全管理。" for n in "一二三四五"]
+    _regulation(corpus, "a.txt", "某市安全条例", articles)
+    idx, _ = build_index([corpus], tmp_path / "idx", get_embedder("hash:64"))
+    assert body_forms("安全", idx) == []
 
 
 def test_full_forms_of_an_abbreviation(wording):
