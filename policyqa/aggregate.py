@@ -228,10 +228,17 @@ def title_coverage(index: Any, topic: Topic) -> np.ndarray:
         return np.zeros(len(titles), dtype=np.float64)
     said = np.array([topic.says(title) for title in titles], dtype=bool)
     common = (said.mean(axis=0) > COMMON_IN_TITLES) & (said.sum(axis=0) >= COMMON_TITLES_MIN)
-    for j in np.flatnonzero(common):
+    # A single character (卫 of 爱卫, 水 of 水环境) is in countless titles' words (卫生): by itself it too counts
+    # only next to another topic word; a longer way to say it (爱国卫生) counts anywhere.
+    single = np.array([len(t) == 1 for t in topic.terms], dtype=bool)
+    for j in np.flatnonzero(common | single):
         others = [t for k, t in enumerate(topic.terms) if k != j]
+        longer = [alt for alt in topic.alternatives[j] if len("".join(alt)) > 1] if single[j] else []
         for i in np.flatnonzero(said[:, j]):
-            said[i, j] = any(phrase_in(pair, titles[i], TITLE_GAP) for o in others
+            if longer and Topic(["x"], np.ones(1), [longer]).says(titles[i])[0]:
+                continue
+            gap = TITLE_GAP if common[j] else None  # a single character: as close as a compound's parts
+            said[i, j] = any(phrase_in(pair, titles[i], gap) for o in others
                              for pair in ((topic.terms[j], o), (o, topic.terms[j])))
     return said.astype(np.float64) @ topic.weights
 

@@ -170,6 +170,7 @@ def wording(tmp_path_factory):
     for n, city in enumerate(cities):
         _regulation(corpus, f"city{n}.txt", f"{city}市城市{subjects[n % len(subjects)]}条例",
                     plain + ["有关单位应当遵守本条例，为群众提供服务。", "违反本条例的，依法处理。"])
+    _regulation(corpus, "sw2.txt", "汕尾市爱国卫生条例", plain + ["有关单位应当遵守本条例。", "违反本条例的，依法处理。"])
     _regulation(corpus, "fs2.txt", "佛山市计划生育条例", plain + ["有关单位应当遵守本条例。", "违反本条例的，依法处理。"])
     _regulation(corpus, "zs.txt", "中山市城市管理条例", plain + ["有关单位应当遵守本条例。", "违反本条例的，依法处理。"])
     idx, _ = build_index([corpus], tmp_path_factory.mktemp("wording-index") / "idx", get_embedder("hash:64"))
@@ -249,6 +250,11 @@ def test_full_forms_of_an_abbreviation(wording):
     assert full_forms("固废", titles, tok) == ["固体废物"]
     assert full_forms("防空", titles, tok) == []  # a word a title has is not an abbreviation
     assert full_forms("人民防空", titles, tok) == []  # only 2–3 characters
+
+
+def test_a_single_character_counts_in_a_title_only_next_to_another_topic_word(wording):
+    # 爱卫 is cut 爱 / 卫; 卫 is in every 市容和环境卫生管理条例. Only 汕尾's 爱国卫生条例 is about 爱卫.
+    assert places(ask("哪些城市有爱卫方面的法规", index=wording)) == {"汕尾市"}
 
 
 def test_a_common_title_word_counts_only_next_to_another_topic_word(wording):
