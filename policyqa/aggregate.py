@@ -234,10 +234,10 @@ def title_coverage(index: Any, topic: Topic) -> np.ndarray:
     for j in np.flatnonzero(common | single):
         others = [t for k, t in enumerate(topic.terms) if k != j]
         longer = [alt for alt in topic.alternatives[j] if len("".join(alt)) > 1] if single[j] else []
+        gap = TITLE_GAP if common[j] else None  # a single character: as close as a compound's parts
         for i in np.flatnonzero(said[:, j]):
-            if longer and Topic(["x"], np.ones(1), [longer]).says(titles[i])[0]:
+            if longer and Topic.said(longer, titles[i]):
                 continue
-            gap = TITLE_GAP if common[j] else None  # a single character: as close as a compound's parts
             said[i, j] = any(phrase_in(pair, titles[i], gap) for o in others
                              for pair in ((topic.terms[j], o), (o, topic.terms[j])))
     return said.astype(np.float64) @ topic.weights

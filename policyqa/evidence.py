@@ -89,10 +89,14 @@ class Topic:
             cols.append(col)
         return np.stack(cols, axis=1) if cols else np.zeros((0, 0), dtype=bool)
 
+    @classmethod
+    def said(cls, alts: list[tuple[str, ...]], text: str) -> bool:
+        """Whether ``text`` (normalised, lower-case) says one of the ways ``alts``, by substring."""
+        return any(phrase_in(alt, text) if cls.is_phrase(alt) else all(word in text for word in alt) for alt in alts)
+
     def says(self, text: str) -> list[bool]:
         """Per term, whether ``text`` (normalised, lower-case) says it in one of its ways, by substring."""
-        return [any(phrase_in(alt, text) if self.is_phrase(alt) else all(word in text for word in alt)
-                    for alt in alts) for alts in self.alternatives]
+        return [self.said(alts, text) for alts in self.alternatives]
 
     def share_in(self, text: str) -> float:
         """Share of the topic weight that ``text`` (normalised, lower-case) holds, by substring."""
@@ -140,8 +144,9 @@ def topic_of(index: Any, info: QuestionInfo) -> Topic:
 
 
 def _add_full_forms(index: Any, topic: str, terms: list[str], alternatives: list[list[tuple[str, ...]]]) -> None:
-    """Add the full forms the titles spell out (``abbreviations.full_forms``) of each short term, and of each run
-    of single characters the tokenizer cut an abbreviation into (固废 → 固 / 废: 固体废物 says both)."""
+    """Add the full forms the titles spell out (``abbreviations.full_forms``; failing them, the text:
+    ``body_forms``) of each short term, and of each run of single characters the tokenizer cut an abbreviation
+    into (固废 → 固 / 废: 固体废物 says both)."""
     titles = index.titles
     runs = [[i] for i in range(len(terms))]
     i = 0
