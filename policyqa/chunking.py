@@ -18,7 +18,8 @@ from .models import Chunk
 
 # Bumped whenever the same text is cut into other chunks, so that an index built by an older policyqa is
 # chunked again (``policyqa index``; unchanged chunk texts keep their cached vectors). 2: list items are text.
-CHUNKER_VERSION = 2
+# 3: every item inside an article is the article's text, a long one too (it had been a heading of its own).
+CHUNKER_VERSION = 3
 TOC_HEADING = "目录"
 TABLE_HEADER_PREFIX = "表头: "
 _SENT_BREAK = re.compile(r"[。！？!?；;]+[”’」』）)]*|\n")
@@ -176,12 +177,13 @@ def _segments(line: _Line, numbering: _Numbering) -> list[tuple[int, int, Marker
     return [(bounds[k], bounds[k + 1], markers[k]) for k in range(len(markers))]
 
 
-def _list_item(segment: str, rank: int, stack: list[_Node]) -> bool:
-    """Whether a marker segment that is all heading is an item of a list: it ends a clause (；), or it sits
-    inside an article (第九条 …下列行为：(一)…；(二)…。), where numbered items are the article's own text."""
-    if segment.rstrip().endswith(("；", ";")):
+def _list_item(segment: str, rank: int, stack: list[_Node], standalone: bool) -> bool:
+    """Whether a marker segment is an item of a list rather than a heading: it sits inside an article (第九条
+    …下列行为：(一)…；(二)…。), where numbered items are the article's own text however long they are, or it
+    is all heading and ends a clause (（四）参加志愿服务活动；)."""
+    if any(n.article and n.rank < rank for n in stack):
         return True
-    return any(n.article and n.rank < rank for n in stack)
+    return standalone and segment.rstrip().endswith(("；", ";"))
 
 
 def _parse(text: str, lines: list[_Line]) -> list[_Region]:
@@ -243,7 +245,7 @@ def _parse(text: str, lines: list[_Line]) -> list[_Region]:
             rank = numbering.rank_of(marker.kind)
             numbering.seen(marker)
             hend, standalone = heading_end(seg, marker.end - s)
-            if standalone and _list_item(seg, rank, stack):
+            if _list_item(seg, rank, stack, standalone):
                 # An item of a list ((一)集体土地所有权；) is what its article or paragraph says, not a section
                 # title: as a heading with nothing under it, its words were in no chunk at all.
                 while stack and stack[-1].rank >= rank:

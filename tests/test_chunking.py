@@ -122,6 +122,20 @@ def test_list_items_are_text_never_lost():
         assert line in covered, line
 
 
+def test_a_long_item_inside_an_article_is_the_articles_text_not_a_heading():
+    # A long item ((一)保持市容整洁，无占道经营…；) had become a heading of its own: its first 40 characters showed in
+    # the heading path, and one article counted as several passages. Inside an article every item is its text.
+    text = ("第十二条 城市市容和环境卫生责任人应当遵循下列规定：\n\n"
+            "（一）保持市容整洁，无占道经营、店外经营、乱摆乱放、散发广告、违规设置牌匾等行为，无违反规定实施停车、"
+            "设摊、搭建、张贴、涂写、刻画、吊挂、堆放等行为；\n\n"
+            "（二）保持环境卫生整洁，无暴露垃圾、粪便、污水、渣土和引发病媒生物孳生的其他污染源；\n\n"
+            "第十三条 城市市容环境卫生行政主管部门负责管理。\n")
+    chunks = chunks_of(text)
+    assert [c.headings for c in chunks] == [["第十二条"], ["第十三条"]]
+    assert "（一）保持市容整洁，无占道经营" in chunks[0].text and "（二）保持环境卫生整洁" in chunks[0].text
+    assert chunks[0].text.startswith("第十二条 城市市容和环境卫生责任人")
+
+
 def test_levels_decided_per_document():
     direct = "一、基本原则\n1.坚持以民为本。内容。\n2.坚持改革创新。内容。\n"
     nested = "一、主要任务\n(一)社会救助\n1.完善制度。内容。\n(二)养老服务\n2.发展助餐。内容。\n"
