@@ -10,6 +10,7 @@ regulations with objective answers.
     python eval/dlc_places_build.py --batch heldout6  # only the seventh batch
     python eval/dlc_places_build.py --batch heldout7  # only the eighth batch
     python eval/dlc_places_build.py --batch heldout8  # only the ninth batch
+    python eval/dlc_places_build.py --batch heldout9  # only the tenth batch
 
 Expected places are computed here, by rule, never picked by hand:
 
@@ -809,6 +810,68 @@ HELDOUT8_QUESTIONS: list[Question] = [
     Q("垂钓", "哪些地方的法规对钓鱼作出了限制", "place", "text"),
 ]
 
+# Tenth batch (split ``heldout9``, eval/dlc_places_heldout9.jsonl), written on 2026-11-27 as the tenth batch: topics
+# are subjects of the titles left by all nine earlier batches (counted on the titles alone, none on an earlier topic by
+# its title: ``title_overlap``), most of them with regulations in only 2-6 places (many of them provinces), five
+# answered from the articles (text_only: subjects many regulations rule on in their articles, 环评, 知识产权, 排污口,
+# 行业协会, 传染病); questions written as users ask them, about a third in their own words (外资, 招投标, 林木, 防洪,
+# 大数据, 农民自建房, 人才流动, 建设项目环评, 排污口, 商会, 传染病防控), before any answer of the system on them was
+# seen.
+HELDOUT9_TOPICS = [
+    Topic("产品质量", r"(?<!农)产品质量", r"(?<!农)产品质量"),  # not 农产品质量安全 (a subject of its own)
+    Topic("消费者权益保护", r"消费者权益", r"消费者权益"),
+    Topic("外商投资", r"外商投资", r"外商投资"),
+    Topic("招标投标", r"招标投标", r"招标投标|招投标"),
+    # not 森林公园 (公园, third batch) nor 森林防火 (first batch)
+    Topic("森林资源", r"森林资源|森林管理|森林法|林地|林木|生态林|防护林", r"森林资源|林地|林木"),
+    Topic("地质灾害", r"地质灾害|地质环境", r"地质灾害"),
+    Topic("防汛抗洪", r"防汛|防洪", r"防汛|防洪"),
+    Topic("数字经济", r"数字经济|大数据|数据条例", r"数字经济|大数据"),
+    Topic("地下空间", r"地下空间", r"地下空间"),
+    Topic("城市风貌", r"城市风貌|景观风貌", r"城市风貌|景观风貌"),  # not 历史文化风貌区 (historic districts)
+    Topic("农村建房", r"农村(?:建房|住房)", r"农村建房|村民建房|农民建房|农村住房|村民住宅"),
+    Topic("人才", r"人才|人力资源市场", r"人才队伍|人才引进|引进人才|人才培养|人力资源市场"),
+    Topic("环境影响评价", r"环境影响评价", r"环境影响评价|环评", text_only=True),
+    Topic("知识产权", r"知识产权", r"知识产权(?!法院)", text_only=True),  # not 北京知识产权法院 (whom the 人大 appoints)
+    Topic("入河排污口", None, r"排污口", text_only=True),
+    Topic("行业协会", r"行业协会", r"行业协会|商会", text_only=True),
+    Topic("传染病防治", None, r"传染病", text_only=True),
+]
+
+HELDOUT9_QUESTIONS: list[Question] = [
+    Q("产品质量", "哪些省份出台了产品质量条例", "province", "title"),
+    Q("产品质量", "哪些地方对产品质量监督作出规定", "place", "text"),
+    Q("消费者权益保护", "哪些地方出台了消费者权益保护条例", "place", "title"),
+    Q("外商投资", "哪些城市出台了外商投资条例", "city", "title"),
+    Q("外商投资", "哪些地方对外资企业的权益保护作出规定", "place", "text"),
+    Q("招标投标", "哪些省份制定了招标投标条例", "province", "title"),
+    Q("招标投标", "哪些城市对招投标活动作出规定", "city", "text"),
+    Q("森林资源", "哪些省份出台了森林资源保护的法规", "province", "title"),
+    Q("森林资源", "山东省哪些城市有林木保护方面的法规", "city", "title", "山东省"),
+    Q("地质灾害", "哪些省份有地质灾害防治方面的法规", "province", "title"),
+    Q("地质灾害", "哪些城市对地质灾害防治作出规定", "city", "text"),
+    Q("防汛抗洪", "哪些地方出台了防汛条例", "place", "title"),
+    Q("防汛抗洪", "重庆哪些区县对防洪作出了规定", "county", "text", "重庆市"),
+    Q("数字经济", "哪些地方出台了数字经济促进条例", "place", "title"),
+    Q("数字经济", "哪些省份有大数据发展方面的法规", "province", "title"),
+    Q("地下空间", "哪些城市出台了地下空间开发利用的法规", "city", "title"),
+    Q("地下空间", "哪些地方对地下空间开发利用作出规定", "place", "text"),
+    Q("城市风貌", "山东省哪些城市出台了城市风貌保护条例", "city", "title", "山东省"),
+    Q("农村建房", "哪些城市出台了农村建房管理的条例", "city", "title"),
+    Q("农村建房", "哪些地方对农民自建房作出了规定", "place", "text"),
+    Q("农村建房", "哪些区县对农村村民建房作出规定", "county", "text"),
+    Q("人才", "哪些省份有人才流动方面的法规", "province", "title"),
+    Q("人才", "哪些自治县的法规对人才队伍建设作出规定", "county", "text"),
+    Q("环境影响评价", "哪些地方对建设项目环评作出规定", "place", "text"),
+    Q("环境影响评价", "河南省哪些城市的法规涉及环境影响评价", "city", "text", "河南省"),
+    Q("知识产权", "哪些地方的法规对知识产权保护作出规定", "place", "text"),
+    Q("知识产权", "浙江省哪些城市的法规涉及知识产权", "city", "text", "浙江省"),
+    Q("入河排污口", "哪些地方对入河排污口设置作出规定", "place", "text"),
+    Q("入河排污口", "山东省哪些城市的法规涉及排污口管理", "city", "text", "山东省"),
+    Q("行业协会", "哪些地方的法规发挥行业协会商会的作用", "place", "text"),
+    Q("传染病防治", "哪些地方对传染病防控作出规定", "place", "text"),
+]
+
 MAIN = Batch("main", TOPICS, QUESTIONS, OUT)
 HELDOUT = Batch("heldout", HELDOUT_TOPICS, HELDOUT_QUESTIONS, HELDOUT_OUT, heldout=True)
 HELDOUT2 = Batch("heldout2", HELDOUT2_TOPICS, HELDOUT2_QUESTIONS, OUT.with_name("dlc_places_heldout2.jsonl"),
@@ -825,8 +888,10 @@ HELDOUT7 = Batch("heldout7", HELDOUT7_TOPICS, HELDOUT7_QUESTIONS, OUT.with_name(
                  heldout=True)
 HELDOUT8 = Batch("heldout8", HELDOUT8_TOPICS, HELDOUT8_QUESTIONS, OUT.with_name("dlc_places_heldout8.jsonl"),
                  heldout=True)
+HELDOUT9 = Batch("heldout9", HELDOUT9_TOPICS, HELDOUT9_QUESTIONS, OUT.with_name("dlc_places_heldout9.jsonl"),
+                 heldout=True)
 BATCHES = {b.name: b for b in (MAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
-                                             HELDOUT8)}
+                                             HELDOUT8, HELDOUT9)}
 
 
 def build(records: list[dict[str, Any]], batch: Batch = MAIN) -> list[dict[str, Any]]:
@@ -863,11 +928,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--source", type=Path, default=dlc_corpus.SOURCE, help="regulations.jsonl")
     ap.add_argument("--batch", choices=("all", *BATCHES), default="all",
                     help="main: eval/dlc_places.jsonl (tune/report); heldout: eval/dlc_places_heldout.jsonl; "
-                         "heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8: "
+                         "heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9: "
                          "eval/dlc_places_heldout2.jsonl, "
                          "eval/dlc_places_heldout3.jsonl, eval/dlc_places_heldout4.jsonl, "
                          "eval/dlc_places_heldout5.jsonl, eval/dlc_places_heldout6.jsonl, "
-                         "eval/dlc_places_heldout7.jsonl, eval/dlc_places_heldout8.jsonl")
+                         "eval/dlc_places_heldout7.jsonl, eval/dlc_places_heldout8.jsonl, "
+                         "eval/dlc_places_heldout9.jsonl")
     ap.add_argument("--out", type=Path, help="write (or --check) here instead; only with --batch main or heldout")
     ap.add_argument("--check", action="store_true", help="only compare with the existing file")
     args = ap.parse_args(argv)

@@ -167,6 +167,7 @@ _BOUNDS = {
     "heldout6": ((25, 35), (12, 18), (2, 5)),
     "heldout7": ((25, 35), (12, 18), (4, 6)),
     "heldout8": ((22, 32), (10, 16), (3, 5)),
+    "heldout9": ((25, 34), (12, 18), (3, 6)),
 }
 _HELDOUT = [b.name for b in _ORDER if b.heldout]
 
