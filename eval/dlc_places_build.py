@@ -11,6 +11,7 @@ regulations with objective answers.
     python eval/dlc_places_build.py --batch heldout7  # only the eighth batch
     python eval/dlc_places_build.py --batch heldout8  # only the ninth batch
     python eval/dlc_places_build.py --batch heldout9  # only the tenth batch
+    python eval/dlc_places_build.py --batch heldout10 # only the eleventh batch
 
 Expected places are computed here, by rule, never picked by hand:
 
@@ -872,6 +873,71 @@ HELDOUT9_QUESTIONS: list[Question] = [
     Q("传染病防治", "哪些地方对传染病防控作出规定", "place", "text"),
 ]
 
+# Eleventh batch (split ``heldout10``, eval/dlc_places_heldout10.jsonl), written on 2026-11-27 as the eleventh batch:
+# topics are subjects of the titles left by all ten earlier batches (counted on the titles alone, none on an earlier
+# topic by its title: ``title_overlap``), most of them with regulations in only 2-6 places (many of them provinces, a
+# few cities), six answered from the articles (text_only: subjects many regulations rule on in their articles without
+# being named after them, or named in one place's title only: 拥军优属, 村规民约, 殡葬祭扫, 过度包装, 雨水, 水库);
+# questions written as users ask them, about a third in their own words (民间借贷, 小额贷款, 菜市场, 农贸市场, 拆迁,
+# 职代会, 村集体财产, 用海, 丧事简办, 一次性用品), before any answer of the system on them was seen.
+HELDOUT10_TOPICS = [
+    Topic("地方金融", r"金融|民间融资", r"地方金融|民间融资|民间借贷|小额贷款|融资担保"),
+    Topic("乡村振兴", r"乡村振兴|美丽乡村|健康乡村|法治乡村", r"乡村振兴|美丽乡村"),
+    Topic("商品交易市场", r"商品交易市场|商品流通市场|菜市场", r"商品交易市场|菜市场|农贸市场|集贸市场"),
+    # not 广东省城镇华侨房屋征收补偿规定 (华侨权益, fourth batch)
+    Topic("房屋征收", r"(?<!华侨)房屋征收|房屋拆迁|土地房屋补偿", r"房屋征收|征收补偿|拆迁"),
+    Topic("企业民主管理", r"厂务公开|企业民主|民主权利|职工代表大会", r"厂务公开|职工代表大会"),
+    Topic("农村集体资产", r"集体资产|农村财务", r"集体资产"),
+    Topic("技术市场", r"技术市场", r"技术市场|技术合同|技术交易"),
+    # not 占用海岸线, 利用海洋, 动用海上搜寻
+    Topic("海域使用", r"海域使用", r"海域使用|使用海域|占用海域|(?<![利动占])用海"),
+    Topic("渔业", r"渔业", r"渔业"),
+    Topic("妇女权益", r"妇女权益", r"妇女权益"),
+    Topic("拥军优属", r"军人军属", r"退役军人|军人军属|优抚|拥军", text_only=True),
+    Topic("村规民约", None, r"村规民约|居民公约", text_only=True),
+    Topic("殡葬祭扫", r"丧葬", r"殡葬|丧葬|祭奠|祭扫", text_only=True),
+    Topic("过度包装", r"包装物", r"过度包装|一次性(?:用品|塑料|餐具|消费品)|塑料袋|包装物减量", text_only=True),
+    Topic("雨水", None, r"雨水", text_only=True),
+    Topic("水库", r"水库保护", r"水库", text_only=True),  # 淄博's two 水库保护 titles; 饮用水水源 titles are the second batch's
+]
+
+HELDOUT10_QUESTIONS: list[Question] = [
+    Q("地方金融", "哪些省份出台了地方金融监督管理条例", "province", "title"),
+    Q("地方金融", "哪些城市出台了金融方面的地方性法规", "city", "title"),
+    Q("地方金融", "哪些地方对民间借贷和小额贷款作出了规定", "place", "text"),
+    Q("乡村振兴", "哪些地方出台了乡村振兴促进条例", "place", "title"),
+    Q("乡村振兴", "山东省哪些城市有美丽乡村建设的法规", "city", "title", "山东省"),
+    Q("乡村振兴", "浙江省哪些城市出台了乡村建设方面的条例", "city", "title", "浙江省"),
+    Q("商品交易市场", "哪些省份出台了商品交易市场管理条例", "province", "title"),
+    Q("商品交易市场", "哪些城市对菜市场、农贸市场的管理作出了规定", "city", "text"),
+    Q("房屋征收", "哪些城市出台了房屋征收与补偿条例", "city", "title"),
+    Q("房屋征收", "哪些省份有拆迁补偿方面的法规", "province", "title"),
+    Q("企业民主管理", "哪些地方出台了企业民主管理方面的法规", "place", "title"),
+    Q("企业民主管理", "哪些省份对职代会和厂务公开作出规定", "province", "text"),
+    Q("农村集体资产", "哪些地方出台了农村集体资产管理条例", "place", "title"),
+    Q("农村集体资产", "哪些城市对村集体财产的管理作出了规定", "city", "text"),
+    Q("技术市场", "哪些省份制定了技术市场条例", "province", "title"),
+    Q("技术市场", "哪些地方对技术合同和技术交易作出规定", "place", "text"),
+    Q("海域使用", "哪些省份出台了海域使用管理条例", "province", "title"),
+    Q("海域使用", "山东省哪些城市的法规对用海管理作出了规定", "city", "text", "山东省"),
+    Q("渔业", "哪些地方出台了渔业管理方面的法规", "place", "title"),
+    Q("渔业", "哪些区县的法规对保护渔业资源作出规定", "county", "text"),
+    Q("渔业", "浙江省哪些城市对渔业作出了规定", "city", "text", "浙江省"),
+    Q("妇女权益", "哪些地方出台了妇女权益保障的法规", "place", "title"),
+    Q("妇女权益", "哪些城市制定了保护妇女权益的规定", "city", "title"),
+    Q("拥军优属", "哪些地方对拥军优属作出了规定", "place", "text"),
+    Q("拥军优属", "山东省哪些城市的法规涉及退役军人", "city", "text", "山东省"),
+    Q("村规民约", "哪些地方的法规对村规民约作出规定", "place", "text"),
+    Q("村规民约", "哪些省份的法规支持订立村规民约和居民公约", "province", "text"),
+    Q("殡葬祭扫", "哪些地方对文明祭扫作出了规定", "place", "text"),
+    Q("殡葬祭扫", "河南省哪些城市对丧事简办作出了规定", "city", "text", "河南省"),
+    Q("过度包装", "哪些地方对商品过度包装作出规定", "place", "text"),
+    Q("过度包装", "哪些城市的法规限制使用一次性用品", "city", "text"),
+    Q("雨水", "哪些城市的法规对雨水排放和利用作出规定", "city", "text"),
+    Q("水库", "哪些自治县的法规对水库保护作出规定", "county", "text"),
+    Q("水库", "河南省哪些城市对水库管理作出了规定", "city", "text", "河南省"),
+]
+
 MAIN = Batch("main", TOPICS, QUESTIONS, OUT)
 HELDOUT = Batch("heldout", HELDOUT_TOPICS, HELDOUT_QUESTIONS, HELDOUT_OUT, heldout=True)
 HELDOUT2 = Batch("heldout2", HELDOUT2_TOPICS, HELDOUT2_QUESTIONS, OUT.with_name("dlc_places_heldout2.jsonl"),
@@ -890,8 +956,10 @@ HELDOUT8 = Batch("heldout8", HELDOUT8_TOPICS, HELDOUT8_QUESTIONS, OUT.with_name(
                  heldout=True)
 HELDOUT9 = Batch("heldout9", HELDOUT9_TOPICS, HELDOUT9_QUESTIONS, OUT.with_name("dlc_places_heldout9.jsonl"),
                  heldout=True)
+HELDOUT10 = Batch("heldout10", HELDOUT10_TOPICS, HELDOUT10_QUESTIONS, OUT.with_name("dlc_places_heldout10.jsonl"),
+                  heldout=True)
 BATCHES = {b.name: b for b in (MAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
-                                             HELDOUT8, HELDOUT9)}
+                                             HELDOUT8, HELDOUT9, HELDOUT10)}
 
 
 def build(records: list[dict[str, Any]], batch: Batch = MAIN) -> list[dict[str, Any]]:
@@ -928,12 +996,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--source", type=Path, default=dlc_corpus.SOURCE, help="regulations.jsonl")
     ap.add_argument("--batch", choices=("all", *BATCHES), default="all",
                     help="main: eval/dlc_places.jsonl (tune/report); heldout: eval/dlc_places_heldout.jsonl; "
-                         "heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9: "
+                         "heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10: "
                          "eval/dlc_places_heldout2.jsonl, "
                          "eval/dlc_places_heldout3.jsonl, eval/dlc_places_heldout4.jsonl, "
                          "eval/dlc_places_heldout5.jsonl, eval/dlc_places_heldout6.jsonl, "
                          "eval/dlc_places_heldout7.jsonl, eval/dlc_places_heldout8.jsonl, "
-                         "eval/dlc_places_heldout9.jsonl")
+                         "eval/dlc_places_heldout9.jsonl, eval/dlc_places_heldout10.jsonl")
     ap.add_argument("--out", type=Path, help="write (or --check) here instead; only with --batch main or heldout")
     ap.add_argument("--check", action="store_true", help="only compare with the existing file")
     args = ap.parse_args(argv)
