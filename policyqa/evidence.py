@@ -131,16 +131,26 @@ def topic_of(index: Any, info: QuestionInfo) -> Topic:
     _add_full_forms(index, normalize(info.topic).lower(), terms, alternatives)
     for phrase, synonyms in synonyms_in(info.topic):
         words = set(index.tokenizer.tokenize(phrase))
-        said = [alt for alt in (tuple(index.tokenizer.tokenize(s)) for s in synonyms) if alt]
+        # A synonym cut to one word that is not itself lost characters to the stopwords (中水 → 水): that word
+        # alone would say it in every passage with 水.
+        cut = [(tuple(index.tokenizer.tokenize(s)), s) for s in synonyms]
+        said = [alt for alt, written in cut if _spells(alt, written)]
         for term, alts in zip(terms, alternatives):
             if term in words:
                 alts.extend(a for a in said if a not in alts)
             elif phrase in term:
                 # The phrase inside a longer dictionary word (物价 in 物价管理, 科技 in 科技进步): the word is also
                 # said with the synonym in its place (价格管理, 科学技术进步), however that is cut.
-                inner = [tuple(index.tokenizer.tokenize(term.replace(phrase, s))) for s in synonyms]
-                alts.extend(a for a in inner if a and a not in alts)
+                inner = [(tuple(index.tokenizer.tokenize(term.replace(phrase, s))), term.replace(phrase, s))
+                         for s in synonyms]
+                alts.extend(a for a, written in inner if _spells(a, written) and a not in alts)
     return Topic(terms, idf / idf.sum(), alternatives)
+
+
+def _spells(alt: tuple[str, ...], written: str) -> bool:
+    """Whether the words ``alt`` a phrase was cut into still say it: several words do (written close together,
+    whatever stopword stood between them); a single word only when it is the whole phrase."""
+    return len(alt) > 1 or (len(alt) == 1 and alt[0] == normalize(written).lower())
 
 
 def _add_full_forms(index: Any, topic: str, terms: list[str], alternatives: list[list[tuple[str, ...]]]) -> None:

@@ -193,6 +193,12 @@ def test_topic_frames_are_removed_only_as_whole_words():
         assert (info.topic, info.asks_provisions) == (topic, True)
 
 
+def test_asking_about_the_role_of_something_asks_about_that_thing():
+    # 发挥…的作用 is how a question asks what regulations make of something; no regulation is about 发挥 or 作用.
+    info = analyze_question("哪些地方的法规发挥行业协会商会的作用")
+    assert info.topic.rstrip("的") == "行业协会商会" and info.kind == "aggregation"
+
+
 def test_restricting_is_ruling_too():
     info = analyze_question("哪些地方的法规对钓鱼作出了限制")
     assert (info.topic, info.asks_provisions) == ("钓鱼", True)

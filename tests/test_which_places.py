@@ -206,6 +206,21 @@ def test_a_synonym_inside_a_longer_word_says_it_too(wording):
         assert topic.share_in(said) == pytest.approx(1.0) and topic.share_in(other) == 0.0
 
 
+def test_a_synonym_the_tokenizer_cuts_to_a_word_that_is_not_it_says_nothing(wording):
+    # 中 is a stopword, so 中水 is cut to 水 alone: as a way to say 再生水 it would be said by every passage with 水.
+    from policyqa.evidence import topic_of
+    from policyqa.question import analyze_question
+
+    assert wording.tokenizer.tokenize("中水") == ["水"]
+    topic = topic_of(wording, analyze_question("哪些城市对再生水利用作出规定", wording.tokenizer))
+    assert ("水",) not in topic.alternatives[topic.terms.index("再生")]  # 再生 would be said by any 水
+    assert topic.share_in("再生水利用") == pytest.approx(1.0)
+    assert topic.share_in("水资源利用") == pytest.approx(1.0 - topic.weight_of()["再生"])
+    # A synonym cut to several words keeps them, stopwords between them or not (预防和控制 → 预防 … 控制).
+    topic = topic_of(wording, analyze_question("哪些地方对传染病防控作出规定", wording.tokenizer))
+    assert topic.share_in("传染病的预防和控制") == pytest.approx(1.0)
+
+
 def test_an_abbreviation_is_found_through_the_full_form_the_titles_spell_out(wording):
     # 计生 is in no list and no title; 佛山市计划生育条例 spells it out (计…生 … , 计 starting a word).
     assert places(ask("哪些城市出台了计生方面的条例", index=wording)) == {"佛山市"}
