@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from .abbreviations import body_forms, full_forms
+from .conjuncts import conjunct_groups
 from .question import QuestionInfo
 from .synonyms import synonyms_in
 from .textnorm import normalize
@@ -144,7 +145,21 @@ def topic_of(index: Any, info: QuestionInfo) -> Topic:
                 inner = [(tuple(index.tokenizer.tokenize(term.replace(phrase, s))), term.replace(phrase, s))
                          for s in synonyms]
                 alts.extend(a for a, written in inner if _spells(a, written) and a not in alts)
+    if not info.document_kind:  # a title names one document (人口与计划生育条例), not either of two subjects
+        _share_conjuncts(index, info.text, terms, alternatives)
     return Topic(terms, idf / idf.sum(), alternatives)
+
+
+def _share_conjuncts(index: Any, question: str, terms: list[str], alternatives: list[list[tuple[str, ...]]]) -> None:
+    """Words the question joins with 和 / 、 / 或 (``conjuncts.conjunct_groups``) say each other: a passage on
+    小额贷款 holds all of 民间借贷和小额贷款 that one on 民间借贷 holds."""
+    for group in conjunct_groups(index.tokenizer, question):
+        members = [terms.index(w) for w in group if w in terms]
+        ways = [list(alternatives[k]) for k in members]
+        for k in members:
+            for own, other in zip(members, ways):
+                if own != k:
+                    alternatives[k].extend(a for a in other if a not in alternatives[k])
 
 
 def _spells(alt: tuple[str, ...], written: str) -> bool:

@@ -309,3 +309,44 @@ def test_synonym_groups_and_compound_parts(wording):
     assert tok.parts("信息管理") == ("信息", "管理")
     assert tok.parts("机动车") == ()  # single characters are never parts
     assert tok.parts("ab") == ()
+
+
+@pytest.fixture(scope="module")
+def lending(tmp_path_factory):
+    """One city rules on 小额贷款, one on 民间借贷, one on neither."""
+    corpus = tmp_path_factory.mktemp("lending") / "corpus"
+    corpus.mkdir()
+    plain = ["为了规范本市金融活动，制定本条例。", "本条例适用于本市行政区域。"]
+    _regulation(corpus, "a.txt", "湛江市地方金融条例", plain + ["小额贷款公司应当依法经营。", "小额贷款公司不得吸收公众存款。",
+                                                             "小额贷款公司应当报送经营数据。"])
+    _regulation(corpus, "b.txt", "惠州市地方金融条例", plain + ["民间借贷应当遵循自愿原则。", "民间借贷利率不得违反规定。",
+                                                             "民间借贷纠纷依法调解。"])
+    _regulation(corpus, "c.txt", "韶关市地方金融条例", plain + ["融资担保公司应当依法经营。", "典当行应当报送经营数据。",
+                                                             "金融机构应当保护消费者权益。"])
+    idx, _ = build_index([corpus], tmp_path_factory.mktemp("lending-index") / "idx", get_embedder("hash:64"))
+    return idx
+
+
+def test_words_joined_by_a_conjunction_are_asked_about_either_one(lending, monkeypatch):
+    from policyqa import evidence
+    from policyqa.conjuncts import conjunct_groups
+
+    tok = lending.tokenizer
+    assert conjunct_groups(tok, "民间借贷和小额贷款") == [["借贷", "小额贷款"]]
+    assert conjunct_groups(tok, "技术合同和技术交易") == [["合同", "交易"]]  # 技术 is said on both sides
+    assert conjunct_groups(tok, "菜市场、农贸市场和集贸市场的管理") == [["菜市场", "农贸市场", "集贸市场"]]
+    assert conjunct_groups(tok, "推进和平发展") == []  # 和 inside a word joins nothing
+    assert places(ask("哪些城市对民间借贷和小额贷款作出规定", index=lending)) == {"湛江市", "惠州市"}
+    # Without the conjunction a passage on 小额贷款 holds too little of the topic.
+    monkeypatch.setattr(evidence, "conjunct_groups", lambda tokenizer, text: [])
+    assert places(ask("哪些城市对民间借贷和小额贷款作出规定", index=lending)) == {"惠州市"}
+
+
+def test_a_conjunction_inside_a_title_asked_for_joins_nothing(lending):
+    # 人口与计划生育条例 names one regulation: a 计划生育 title alone is not it.
+    from policyqa.evidence import topic_of
+    from policyqa.question import analyze_question
+
+    info = analyze_question("哪些城市出台了人口与计划生育条例", lending.tokenizer)
+    topic = topic_of(lending, info)
+    assert info.document_kind and topic.share_in("计划生育") < 1.0

@@ -1,0 +1,43 @@
+"""Words a question joins with 和 / 与 / 及 / 或 / 、: either one is what it asks about.
+
+哪些地方对民间借贷和小额贷款作出规定 asks about regulations on 民间借贷 or on 小额贷款; a regulation that rules on one
+of them answers it. The conjuncts are the words on either side of the conjunction, after the words both sides
+share (技术合同和技术交易: 合同 and 交易, 技术 shared); a chain (菜市场、农贸市场和集贸市场) joins them all.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .textnorm import normalize
+
+CONJUNCTIONS = frozenset({"和", "与", "及", "以及", "或", "或者", "、", "跟", "同"})
+
+
+def conjunct_groups(tokenizer: Any, text: str) -> list[list[str]]:
+    """Groups of content words of ``text`` that a conjunction joins (each group: two or more words, in order)."""
+    norm = normalize(text).lower()
+    segments: list[list[str]] = [[]]
+    for start, end in tokenizer.spans(norm):
+        word = norm[start:end]
+        if word in CONJUNCTIONS:
+            segments.append([])
+        else:
+            segments[-1].extend(tokenizer.tokenize(word))
+    pairs = []
+    for left, right in zip(segments, segments[1:]):
+        shared = 0
+        while shared < min(len(left), len(right)) - 1 and left[shared] == right[shared]:
+            shared += 1
+        left, right = left[shared:], right[shared:]
+        if left and right and left[-1] != right[0]:
+            pairs.append((left[-1], right[0]))
+    groups: list[list[str]] = []
+    for a, b in pairs:
+        for group in groups:
+            if a in group or b in group:
+                group.extend(w for w in (a, b) if w not in group)
+                break
+        else:
+            groups.append([a, b])
+    return groups
