@@ -12,6 +12,7 @@ regulations with objective answers.
     python eval/dlc_places_build.py --batch heldout8  # only the ninth batch
     python eval/dlc_places_build.py --batch heldout9  # only the tenth batch
     python eval/dlc_places_build.py --batch heldout10 # only the eleventh batch
+    python eval/dlc_places_build.py --batch heldout11 # only the twelfth batch
 
 Expected places are computed here, by rule, never picked by hand:
 
@@ -938,6 +939,73 @@ HELDOUT10_QUESTIONS: list[Question] = [
     Q("水库", "河南省哪些城市对水库管理作出了规定", "city", "text", "河南省"),
 ]
 
+# Twelfth batch (split ``heldout11``, eval/dlc_places_heldout11.jsonl), written on 2026-11-27 as the twelfth batch:
+# topics are subjects of the titles left by all eleven earlier batches (counted on the titles alone, none on an earlier
+# topic by its title: ``title_overlap``), most of them with regulations in only 1-5 places (many of them provinces, a
+# few cities), five answered from the articles (text_only: subjects many regulations rule on in their articles without
+# being named after them, or named in one place's title only: 社会保险, 娱乐场所, 博物馆, 政务服务, 人工智能); county
+# questions follow the text rule (the corpus's county regulations are all on earlier topics by their titles);
+# questions written as users ask them, about a third in their own words (施工质量, 农技推广, 供电用电, 电网设施, 老建筑,
+# 就业困难人员, 屠宰场, 社保, KTV/歌舞厅, 农村生活污水), before any answer of the system on them was seen.
+HELDOUT11_TOPICS = [
+    # not 浙江省交通建设工程质量和安全生产管理条例 (安全生产, third batch)
+    Topic("建设工程质量", r"(?<!交通)建设工程质量", r"工程质量"),
+    Topic("农业技术推广", r"农业技术推广", r"农业技术推广|农技推广"),
+    Topic("红十字会", r"红十字", r"红十字"),
+    Topic("河湖保护", r"河湖|湖泊", r"河湖|湖泊"),
+    Topic("电力", r"电力|供用电|电网", r"电力设施|供用电|供电设施|用电秩序"),
+    Topic("历史建筑", r"历史建筑", r"历史建筑|传统建筑"),
+    # not 宁波市城市排水和再生水利用条例 (再生水, ninth batch)
+    Topic("排水与污水处理", r"排水(?!和再生水)|污水",
+          r"污水处理|生活污水|污水集中|污水管网|排水设施|排水管网|城镇排水|排水与污水"),
+    Topic("就业促进", r"就业", r"就业援助|促进就业|就业促进|就业服务|公共就业"),
+    Topic("劳动合同", r"劳动合同|劳动用工", r"劳动合同"),
+    Topic("畜禽屠宰", r"屠宰", r"屠宰"),
+    # not 山东省森林和野生动物类型自然保护区管理办法 (野生动物, ninth batch)
+    Topic("自然保护区", r"国家级(?:海洋)?自然保护区", r"自然保护区"),
+    Topic("社会保险", r"社会保险", r"社会保险", text_only=True),  # 上海's 社会保险费征缴 title only
+    Topic("娱乐场所", None, r"娱乐场所", text_only=True),
+    Topic("博物馆", None, r"博物馆|纪念馆", text_only=True),
+    # no title: 潍坊市12345政务服务便民热线条例 is on 12345热线 (sixth batch) by its title
+    Topic("政务服务", None, r"政务服务", text_only=True),
+    Topic("人工智能", r"人工智能", r"人工智能", text_only=True),  # 深圳's title only
+]
+
+HELDOUT11_QUESTIONS: list[Question] = [
+    Q("建设工程质量", "哪些省份出台了建设工程质量管理条例", "province", "title"),
+    Q("建设工程质量", "哪些地方对建筑施工的质量责任作出了规定", "place", "text"),
+    Q("农业技术推广", "哪些省份制定了实施农业技术推广法的办法", "province", "title"),
+    Q("农业技术推广", "哪些地方有农技推广方面的法规", "place", "title"),
+    Q("红十字会", "哪些省份出台了红十字会方面的法规", "province", "title"),
+    Q("红十字会", "哪些城市的法规涉及红十字会", "city", "text"),
+    Q("河湖保护", "哪些地方出台了河湖保护管理条例", "place", "title"),
+    Q("河湖保护", "河南省哪些城市对河湖保护作出了规定", "city", "text", "河南省"),
+    Q("电力", "哪些地方出台了供电用电方面的法规", "place", "title"),
+    Q("电力", "哪些省份有保护电网设施的法规", "province", "title"),
+    Q("历史建筑", "哪些城市出台了历史建筑保护条例", "city", "title"),
+    Q("历史建筑", "哪些县的法规对传统建筑保护作出规定", "county", "text"),
+    Q("历史建筑", "浙江省哪些城市对老建筑保护作出了规定", "city", "text", "浙江省"),
+    Q("排水与污水处理", "哪些城市出台了城市排水条例", "city", "title"),
+    Q("排水与污水处理", "哪些区县对农村生活污水治理作出规定", "county", "text"),
+    Q("排水与污水处理", "山东省哪些城市的法规对污水处理作出了规定", "city", "text", "山东省"),
+    Q("就业促进", "哪些省份出台了就业促进条例", "province", "title"),
+    Q("就业促进", "哪些地方对帮扶就业困难人员作出规定", "place", "text"),
+    Q("劳动合同", "哪些地方出台了劳动合同条例", "place", "title"),
+    Q("劳动合同", "哪些城市的法规对用人单位签订劳动合同作出规定", "city", "text"),
+    Q("畜禽屠宰", "哪些城市出台了屠宰场管理的法规", "city", "title"),
+    Q("畜禽屠宰", "哪些省份对生猪屠宰作出规定", "province", "text"),
+    Q("自然保护区", "哪些地方出台了国家级自然保护区条例", "place", "title"),
+    Q("自然保护区", "哪些城市对自然保护区管理作出规定", "city", "text"),
+    Q("社会保险", "哪些地方的法规对社会保险作出规定", "place", "text"),
+    Q("社会保险", "哪些省份的法规涉及给职工交社保", "province", "text"),
+    Q("娱乐场所", "哪些地方对KTV、歌舞厅等娱乐场所作出规定", "place", "text"),
+    Q("博物馆", "哪些城市的法规支持建设博物馆、纪念馆", "city", "text"),
+    Q("博物馆", "山东省哪些城市的法规涉及博物馆", "city", "text", "山东省"),
+    Q("政务服务", "哪些地方对政务服务作出规定", "place", "text"),
+    Q("政务服务", "河南省哪些城市对政务服务作出了规定", "city", "text", "河南省"),
+    Q("人工智能", "哪些地方的法规支持人工智能产业发展", "place", "text"),
+]
+
 MAIN = Batch("main", TOPICS, QUESTIONS, OUT)
 HELDOUT = Batch("heldout", HELDOUT_TOPICS, HELDOUT_QUESTIONS, HELDOUT_OUT, heldout=True)
 HELDOUT2 = Batch("heldout2", HELDOUT2_TOPICS, HELDOUT2_QUESTIONS, OUT.with_name("dlc_places_heldout2.jsonl"),
@@ -958,8 +1026,10 @@ HELDOUT9 = Batch("heldout9", HELDOUT9_TOPICS, HELDOUT9_QUESTIONS, OUT.with_name(
                  heldout=True)
 HELDOUT10 = Batch("heldout10", HELDOUT10_TOPICS, HELDOUT10_QUESTIONS, OUT.with_name("dlc_places_heldout10.jsonl"),
                   heldout=True)
+HELDOUT11 = Batch("heldout11", HELDOUT11_TOPICS, HELDOUT11_QUESTIONS, OUT.with_name("dlc_places_heldout11.jsonl"),
+                  heldout=True)
 BATCHES = {b.name: b for b in (MAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
-                                             HELDOUT8, HELDOUT9, HELDOUT10)}
+                                             HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11)}
 
 
 def build(records: list[dict[str, Any]], batch: Batch = MAIN) -> list[dict[str, Any]]:
@@ -996,12 +1066,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--source", type=Path, default=dlc_corpus.SOURCE, help="regulations.jsonl")
     ap.add_argument("--batch", choices=("all", *BATCHES), default="all",
                     help="main: eval/dlc_places.jsonl (tune/report); heldout: eval/dlc_places_heldout.jsonl; "
-                         "heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10: "
-                         "eval/dlc_places_heldout2.jsonl, "
+                         "heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, "
+                         "heldout11: eval/dlc_places_heldout2.jsonl, "
                          "eval/dlc_places_heldout3.jsonl, eval/dlc_places_heldout4.jsonl, "
                          "eval/dlc_places_heldout5.jsonl, eval/dlc_places_heldout6.jsonl, "
                          "eval/dlc_places_heldout7.jsonl, eval/dlc_places_heldout8.jsonl, "
-                         "eval/dlc_places_heldout9.jsonl, eval/dlc_places_heldout10.jsonl")
+                         "eval/dlc_places_heldout9.jsonl, eval/dlc_places_heldout10.jsonl, "
+                         "eval/dlc_places_heldout11.jsonl")
     ap.add_argument("--out", type=Path, help="write (or --check) here instead; only with --batch main or heldout")
     ap.add_argument("--check", action="store_true", help="only compare with the existing file")
     args = ap.parse_args(argv)

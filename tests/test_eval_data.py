@@ -169,6 +169,7 @@ _BOUNDS = {
     "heldout8": ((22, 32), (10, 16), (3, 5)),
     "heldout9": ((25, 34), (12, 18), (3, 6)),
     "heldout10": ((22, 34), (10, 18), (4, 8)),
+    "heldout11": ((22, 34), (10, 18), (4, 8)),
 }
 _HELDOUT = [b.name for b in _ORDER if b.heldout]
 
