@@ -2,7 +2,8 @@
 
 哪些地方对民间借贷和小额贷款作出规定 asks about regulations on 民间借贷 or on 小额贷款; a regulation that rules on one
 of them answers it. The conjuncts are the words on either side of the conjunction, after the words both sides
-share (技术合同和技术交易: 合同 and 交易, 技术 shared); a chain (菜市场、农贸市场和集贸市场) joins them all.
+share (技术合同和技术交易: 合同 and 交易, 技术 shared); a chain (菜市场、农贸市场和集贸市场) joins them all. Examples
+and the kind they are examples of are joined the same way (KTV、歌舞厅等娱乐场所: a regulation on 娱乐场所 answers).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Any
 
 from .textnorm import normalize
 
-CONJUNCTIONS = frozenset({"和", "与", "及", "以及", "或", "或者", "、", "跟", "同"})
+CONJUNCTIONS = frozenset({"和", "与", "及", "以及", "或", "或者", "、", "跟", "同", "等", "等等"})
 
 
 def conjunct_groups(tokenizer: Any, text: str) -> list[list[str]]:

@@ -336,6 +336,8 @@ def test_words_joined_by_a_conjunction_are_asked_about_either_one(lending, monke
     assert conjunct_groups(tok, "技术合同和技术交易") == [["合同", "交易"]]  # 技术 is said on both sides
     assert conjunct_groups(tok, "菜市场、农贸市场和集贸市场的管理") == [["菜市场", "农贸市场", "集贸市场"]]
     assert conjunct_groups(tok, "推进和平发展") == []  # 和 inside a word joins nothing
+    assert conjunct_groups(tok, "KTV、歌舞厅等娱乐场所") == [["ktv", "歌舞厅", "娱乐场所"]]  # examples and their kind
+    assert conjunct_groups(tok, "歌舞厅等") == []
     assert places(ask("哪些城市对民间借贷和小额贷款作出规定", index=lending)) == {"湛江市", "惠州市"}
     # Without the conjunction a passage on 小额贷款 holds too little of the topic.
     monkeypatch.setattr(evidence, "conjunct_groups", lambda tokenizer, text: [])
