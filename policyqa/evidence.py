@@ -120,7 +120,8 @@ def topic_of(index: Any, info: QuestionInfo) -> Topic:
     """Topic words of a question, weighted by their idf in ``index`` (empty for a topic without Chinese).
 
     A synonym of a phrase of the topic (``synonyms.py``) says each word of the phrase: a passage with 控烟
-    holds all of 控制吸烟's weight, one with 吸烟 alone still holds 吸烟's share (synonyms add, never remove)."""
+    holds all of 控制吸烟's weight, one with 吸烟 alone still holds 吸烟's share (synonyms add, never remove —
+    except where the question's own phrase is a word the tokenizer cannot keep: 中水 is cut to 水)."""
     if not has_chinese(info.topic):
         return Topic([], np.zeros(0))
     terms = list(dict.fromkeys(index.tokenizer.tokenize(info.topic)))
@@ -131,13 +132,18 @@ def topic_of(index: Any, info: QuestionInfo) -> Topic:
                                                   for t in terms]
     _add_full_forms(index, normalize(info.topic).lower(), terms, alternatives)
     for phrase, synonyms in synonyms_in(info.topic):
-        words = set(index.tokenizer.tokenize(phrase))
+        own = tuple(index.tokenizer.tokenize(phrase))
+        words = set(own)
         # A synonym cut to one word that is not itself lost characters to the stopwords (中水 → 水): that word
         # alone would say it in every passage with 水.
         cut = [(tuple(index.tokenizer.tokenize(s)), s) for s in synonyms]
         said = [alt for alt, written in cut if _spells(alt, written)]
         for term, alts in zip(terms, alternatives):
             if term in words:
+                if not _spells(own, phrase) and said:
+                    # The question's own phrase was such a word (中水利用 → 水 / 利用): what is left of it (水) is
+                    # not what it asked about, and only the synonyms say it.
+                    alts[:] = [a for a in alts if a != (term,)]
                 alts.extend(a for a in said if a not in alts)
             elif phrase in term:
                 # The phrase inside a longer dictionary word (物价 in 物价管理, 科技 in 科技进步): the word is also

@@ -216,6 +216,11 @@ def test_a_synonym_the_tokenizer_cuts_to_a_word_that_is_not_it_says_nothing(word
     assert ("水",) not in topic.alternatives[topic.terms.index("再生")]  # 再生 would be said by any 水
     assert topic.share_in("再生水利用") == pytest.approx(1.0)
     assert topic.share_in("水资源利用") == pytest.approx(1.0 - topic.weight_of()["再生"])
+    # Asked in that word (中水利用), what is left of it (水) says nothing by itself: only its synonyms say it.
+    topic = topic_of(wording, analyze_question("哪些城市对中水利用作出规定", wording.tokenizer))
+    assert topic.alternatives[topic.terms.index("水")] == [("再生", "水")]
+    assert topic.share_in("水资源利用") == pytest.approx(topic.weight_of()["利用"])
+    assert topic.share_in("再生水利用") == pytest.approx(1.0)
     # A synonym cut to several words keeps them, stopwords between them or not (预防和控制 → 预防 … 控制).
     topic = topic_of(wording, analyze_question("哪些地方对传染病防控作出规定", wording.tokenizer))
     assert topic.share_in("传染病的预防和控制") == pytest.approx(1.0)
