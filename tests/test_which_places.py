@@ -357,3 +357,22 @@ def test_a_conjunction_inside_a_title_asked_for_joins_nothing(lending):
     info = analyze_question("哪些城市出台了人口与计划生育条例", lending.tokenizer)
     topic = topic_of(lending, info)
     assert info.document_kind and topic.share_in("计划生育") < 1.0
+
+
+def test_the_place_where_something_is_done_is_said_by_that_something(tmp_path):
+    # 屠宰场 / 养殖场 / 停车场: a regulation on 屠宰 rules on the 屠宰场; 博物馆 is not 博物 (馆 is no such suffix).
+    from policyqa.evidence import topic_of
+    from policyqa.question import analyze_question
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    plain = ["为了规范本市屠宰活动，制定本条例。", "本条例适用于本市行政区域。"]
+    _regulation(corpus, "a.txt", "江门市生猪屠宰管理条例", plain + ["屠宰管理工作由农业部门负责。", "屠宰企业的管理应当规范。",
+                                                             "私自屠宰的，依照屠宰管理规定处理。"])
+    _regulation(corpus, "b.txt", "肇庆市博物管理条例", plain + ["博物收藏应当依法进行。"])
+    idx, _ = build_index([corpus], tmp_path / "idx", get_embedder("hash:64"))
+    topic = topic_of(idx, analyze_question("哪些城市对屠宰场管理作出规定", idx.tokenizer))
+    assert ("屠宰",) in topic.alternatives[topic.terms.index("屠宰场")]
+    assert places(ask("哪些城市对屠宰场管理作出规定", index=idx)) == {"江门市"}
+    topic = topic_of(idx, analyze_question("哪些城市对博物馆建设作出规定", idx.tokenizer))
+    assert ("博物",) not in topic.alternatives[topic.terms.index("博物馆")]
