@@ -16,8 +16,9 @@ from typing import Any
 import numpy as np
 
 from .backends import Filter
-from .evidence import Topic, coverage_all
+from .evidence import coverage_all
 from .models import Region
+from .topic import Topic
 
 # A chunk is a candidate when it holds at least this share of the topic weight (or is a hybrid hit).
 CANDIDATE_COVERAGE = 0.2
@@ -221,7 +222,7 @@ def title_coverage(index: Any, topic: Topic) -> np.ndarray:
     A word found in more than ``COMMON_IN_TITLES`` of the titles counts only next to another topic word
     (城市管理 in 日照市城市管理条例, 华侨权益保护 for 保护华侨权益): alone it names no subject (城市 of 城市绿化条例, 城市…管理 of
     城市市容和环境卫生管理条例 are not 城市管理)."""
-    from .evidence import phrase_in
+    from .topic import phrase_in
 
     titles = index.titles
     if not titles or not topic:

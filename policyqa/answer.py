@@ -26,7 +26,8 @@ from . import retrieval
 from .backends import Filter
 from .calibration import Calibration
 from .errors import PolicyQAError
-from .evidence import WANTS_DATE, Topic, coverage_of, has_chinese, highlight, sentence_scores, toc_line, topic_of
+from .evidence import WANTS_DATE, coverage_of, highlight, sentence_scores, toc_line
+from .topic import Topic, has_chinese, topic_of
 from .models import Hit, Region
 from .question import QuestionInfo, analyze_question
 from .regions import region_contains

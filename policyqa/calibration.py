@@ -142,7 +142,7 @@ def calibrate(index: Any, queries: Sequence[Any], candidates: int = 60) -> Calib
     from . import retrieval
     from .aggregate import normalize_level, place_at_level
     from .answer import refuses
-    from .evidence import has_chinese
+    from .topic import has_chinese
     from .question import analyze_question
     from .regions import region_contains, resolve_place
 

@@ -2,7 +2,7 @@
 
 The list (``data/synonyms.txt``) holds general policy vocabulary: an abbreviation and its full form, a
 colloquial name and the statutory one. Each line is one group of phrases that mean the same thing; a topic
-that contains one of them is also said by the others (``evidence.topic_of``).
+that contains one of them is also said by the others (``topic.topic_of``).
 """
 
 from __future__ import annotations

@@ -123,7 +123,7 @@ def test_a_question_about_rules_needs_a_title_a_section_or_several_articles(rule
 
 def test_a_passage_close_in_meaning_is_one_mention_too(rules):
     from policyqa import aggregate as agg
-    from policyqa.evidence import topic_of
+    from policyqa.topic import topic_of
     from policyqa.question import analyze_question
 
     info = analyze_question("哪些城市对森林防火作出规定", rules.tokenizer, known_places=rules.regions)
@@ -185,7 +185,7 @@ def test_a_synonym_of_the_questions_words_says_the_topic(wording):
 
 
 def test_a_synonym_adds_a_way_to_say_a_phrase_and_never_removes_its_words(wording):
-    from policyqa.evidence import topic_of
+    from policyqa.topic import topic_of
     from policyqa.question import analyze_question
 
     topic = topic_of(wording, analyze_question("哪些城市出台了控制吸烟条例", wording.tokenizer))
@@ -196,7 +196,7 @@ def test_a_synonym_adds_a_way_to_say_a_phrase_and_never_removes_its_words(wordin
 
 def test_a_synonym_inside_a_longer_word_says_it_too(wording):
     # 物价管理 and 科技进步 are dictionary words: 物价 / 价格 and 科技 / 科学技术 apply inside them.
-    from policyqa.evidence import topic_of
+    from policyqa.topic import topic_of
     from policyqa.question import analyze_question
 
     for question, said, other in (("哪些地方有物价管理方面的法规", "上海市价格管理条例", "价格条例"),
@@ -208,7 +208,7 @@ def test_a_synonym_inside_a_longer_word_says_it_too(wording):
 
 def test_a_synonym_the_tokenizer_cuts_to_a_word_that_is_not_it_says_nothing(wording):
     # 中 is a stopword, so 中水 is cut to 水 alone: as a way to say 再生水 it would be said by every passage with 水.
-    from policyqa.evidence import topic_of
+    from policyqa.topic import topic_of
     from policyqa.question import analyze_question
 
     assert wording.tokenizer.tokenize("中水") == ["水"]
@@ -285,7 +285,7 @@ def test_a_common_title_word_counts_only_next_to_another_topic_word(wording):
 def test_a_compound_the_documents_write_apart_is_found_through_its_parts(wording):
     # The question's 信息管理 is one dictionary word; the regulation writes 信用信息的管理.
     assert places(ask("哪些城市对信用信息管理作出规定", index=wording)) == {"深圳市"}
-    from policyqa.evidence import topic_of
+    from policyqa.topic import topic_of
     from policyqa.question import analyze_question
 
     topic = topic_of(wording, analyze_question("哪些城市对信用信息管理作出规定", wording.tokenizer))
@@ -297,10 +297,10 @@ def test_a_compound_the_documents_write_apart_is_found_through_its_parts(wording
 
 def test_a_topic_word_is_said_by_the_longer_word_the_documents_use(wording, monkeypatch):
     # The tokenizer keeps 志愿者 whole: a regulation that rules on 志愿者 in three articles never holds 志愿.
-    from policyqa import evidence
+    from policyqa import topic as topic_words
 
     assert places(ask("哪些城市对志愿服务作出规定", index=wording)) == {"东莞市"}
-    monkeypatch.setattr(evidence, "EXTENSION_CHARS", 0)
+    monkeypatch.setattr(topic_words, "EXTENSION_CHARS", 0)
     assert places(ask("哪些城市对志愿服务作出规定", index=wording)) == set()
 
 
@@ -333,7 +333,7 @@ def lending(tmp_path_factory):
 
 
 def test_words_joined_by_a_conjunction_are_asked_about_either_one(lending, monkeypatch):
-    from policyqa import evidence
+    from policyqa import topic as topic_words
     from policyqa.conjuncts import conjunct_groups
 
     tok = lending.tokenizer
@@ -345,13 +345,13 @@ def test_words_joined_by_a_conjunction_are_asked_about_either_one(lending, monke
     assert conjunct_groups(tok, "歌舞厅等") == []
     assert places(ask("哪些城市对民间借贷和小额贷款作出规定", index=lending)) == {"湛江市", "惠州市"}
     # Without the conjunction a passage on 小额贷款 holds too little of the topic.
-    monkeypatch.setattr(evidence, "conjunct_groups", lambda tokenizer, text: [])
+    monkeypatch.setattr(topic_words, "conjunct_groups", lambda tokenizer, text: [])
     assert places(ask("哪些城市对民间借贷和小额贷款作出规定", index=lending)) == {"惠州市"}
 
 
 def test_a_conjunction_inside_a_title_asked_for_joins_nothing(lending):
     # 人口与计划生育条例 names one regulation: a 计划生育 title alone is not it.
-    from policyqa.evidence import topic_of
+    from policyqa.topic import topic_of
     from policyqa.question import analyze_question
 
     info = analyze_question("哪些城市出台了人口与计划生育条例", lending.tokenizer)
@@ -361,7 +361,7 @@ def test_a_conjunction_inside_a_title_asked_for_joins_nothing(lending):
 
 def test_the_place_where_something_is_done_is_said_by_that_something(tmp_path):
     # 屠宰场 / 养殖场 / 停车场: a regulation on 屠宰 rules on the 屠宰场; 博物馆 is not 博物 (馆 is no such suffix).
-    from policyqa.evidence import topic_of
+    from policyqa.topic import topic_of
     from policyqa.question import analyze_question
 
     corpus = tmp_path / "corpus"
