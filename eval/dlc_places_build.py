@@ -13,6 +13,7 @@ regulations with objective answers.
     python eval/dlc_places_build.py --batch heldout9  # only the tenth batch
     python eval/dlc_places_build.py --batch heldout10 # only the eleventh batch
     python eval/dlc_places_build.py --batch heldout11 # only the twelfth batch
+    python eval/dlc_places_build.py --batch heldout12 # only the thirteenth batch
 
 Expected places are computed here, by rule, never picked by hand:
 
@@ -1006,6 +1007,71 @@ HELDOUT11_QUESTIONS: list[Question] = [
     Q("人工智能", "哪些地方的法规支持人工智能产业发展", "place", "text"),
 ]
 
+# Thirteenth batch (split ``heldout12``, eval/dlc_places_heldout12.jsonl), written on 2026-11-27 as the thirteenth batch:
+# topics are subjects of the titles left by all twelve earlier batches (read off the titles that no earlier topic's title
+# pattern matches: none on an earlier topic by its title, ``title_overlap``), most of them with regulations in only 2-5
+# places (many of them provinces, a few cities), six answered from the articles (text_only: subjects many regulations
+# rule on in their articles without being named after them, or named in one place's title only: 餐厨垃圾, 视频监控, 听证,
+# 仲裁, 品牌建设, 特许经营); county questions follow the text rule (the corpus's county regulations are all on earlier
+# topics by their titles); questions written as users ask them, about a third in their own words (火车线路, 管种子, 老师
+# 待遇, 疫情, 海水污染, 办卡充值, 驾校, 剩饭剩菜, 监控摄像头, 打造品牌), before any answer of the system on them was seen.
+HELDOUT12_TOPICS = [
+    Topic("铁路安全", r"铁路", r"铁路安全|铁路线路安全"),  # in the articles 铁路 is also 铁路运输法院, 铁路两侧绿地
+    Topic("水文", r"水文", r"水文"),
+    # in the articles 种子 is also 毒品原植物种子 (禁毒) and 苗木种子 (绿化)
+    Topic("种子", r"种子|制种", r"种子生产|种子经营|农作物种子|林木种子|制种"),
+    Topic("教师", r"教师", r"教师"),
+    # not 突发事件 (sixth batch): no 突发公共卫生事件 title names 突发事件
+    Topic("公共卫生应急", r"公共卫生事件|公共卫生应急", r"突发公共卫生事件|公共卫生应急"),
+    Topic("开发区", r"开发区", r"开发区"),
+    Topic("海洋环境保护", r"海洋环境保护|海洋生态|海洋特别保护区", r"海洋环境|海洋生态"),
+    Topic("生态修复", r"生态保护与修复|生态修复", r"生态修复|生态保护修复|生态保护与修复"),
+    Topic("单用途预付卡", r"预付", r"预付卡|预付消费|预付式"),
+    Topic("驾驶员培训", r"驾驶员培训", r"驾驶员培训|驾驶培训"),
+    Topic("餐厨垃圾", r"餐厨", r"餐厨", text_only=True),  # 菏泽's title only
+    Topic("视频监控", r"安全技术防范", r"安全技术防范|视频监控|视频图像", text_only=True),  # 河南's title only
+    # no title: 山东省人民代表大会常务委员会制定地方性法规听证规定 is on 地方立法 (fourth batch) by its title
+    Topic("听证", None, r"听证", text_only=True),
+    Topic("仲裁", r"仲裁", r"仲裁", text_only=True),  # 浙江's title only
+    Topic("品牌建设", None, r"品牌", text_only=True),
+    Topic("特许经营", r"特许经营", r"特许经营", text_only=True),  # 北京's title only
+]
+
+HELDOUT12_QUESTIONS: list[Question] = [
+    Q("铁路安全", "哪些省份出台了铁路安全管理条例", "province", "title"),
+    Q("铁路安全", "哪些地方有保护火车线路安全的法规", "place", "title"),
+    Q("水文", "哪些省份制定了水文条例", "province", "title"),
+    Q("水文", "哪些地方对水文监测设施的保护作出规定", "place", "text"),
+    Q("种子", "哪些省份出台了种子条例", "province", "title"),
+    Q("种子", "哪些城市有管农作物种子的法规", "city", "title"),
+    Q("教师", "哪些省份制定了实施教师法的办法", "province", "title"),
+    Q("教师", "哪些地方的法规对保障老师的待遇作出规定", "place", "text"),
+    Q("公共卫生应急", "哪些城市出台了突发公共卫生事件应急条例", "city", "title"),
+    Q("公共卫生应急", "哪些地方对疫情这类公共卫生事件的应急处置作出了规定", "place", "text"),
+    Q("开发区", "哪些省份出台了开发区条例", "province", "title"),
+    Q("开发区", "哪些城市制定了开发区方面的法规", "city", "title"),
+    Q("海洋环境保护", "哪些城市制定了海洋环境保护的法规", "city", "title"),
+    Q("海洋环境保护", "哪些省份有保护海洋生态的法规", "province", "title"),
+    Q("海洋环境保护", "山东省哪些城市对防治海水污染作出了规定", "city", "text", "山东省"),
+    Q("生态修复", "哪些城市出台了生态保护与修复条例", "city", "title"),
+    Q("生态修复", "哪些区县对生态修复作出规定", "county", "text"),
+    Q("生态修复", "哪些省份的法规涉及生态修复", "province", "text"),
+    Q("单用途预付卡", "哪些城市出台了单用途预付卡管理的法规", "city", "title"),
+    Q("单用途预付卡", "哪些地方对商家办卡充值作出了规定", "place", "title"),
+    Q("驾驶员培训", "哪些城市出台了驾校管理方面的法规", "city", "title"),
+    Q("驾驶员培训", "哪些省份对机动车驾驶员培训作出规定", "province", "text"),
+    Q("餐厨垃圾", "哪些地方对餐厨垃圾处理作出规定", "place", "text"),
+    Q("餐厨垃圾", "山东省哪些城市对饭店剩饭剩菜的处理作出了规定", "city", "text", "山东省"),
+    Q("视频监控", "哪些地方对安装视频监控作出了规定", "place", "text"),
+    Q("视频监控", "哪些城市的法规要求装监控摄像头", "city", "text"),
+    Q("听证", "哪些地方的法规规定要举行听证会", "place", "text"),
+    Q("听证", "哪些自治县的法规对听证作出规定", "county", "text"),
+    Q("仲裁", "哪些地方的法规涉及仲裁", "place", "text"),
+    Q("品牌建设", "哪些城市的法规支持打造地方品牌", "city", "text"),
+    Q("特许经营", "哪些地方对公用事业特许经营作出规定", "place", "text"),
+    Q("特许经营", "河南省哪些城市的法规涉及特许经营", "city", "text", "河南省"),
+]
+
 MAIN = Batch("main", TOPICS, QUESTIONS, OUT)
 HELDOUT = Batch("heldout", HELDOUT_TOPICS, HELDOUT_QUESTIONS, HELDOUT_OUT, heldout=True)
 HELDOUT2 = Batch("heldout2", HELDOUT2_TOPICS, HELDOUT2_QUESTIONS, OUT.with_name("dlc_places_heldout2.jsonl"),
@@ -1028,8 +1094,10 @@ HELDOUT10 = Batch("heldout10", HELDOUT10_TOPICS, HELDOUT10_QUESTIONS, OUT.with_n
                   heldout=True)
 HELDOUT11 = Batch("heldout11", HELDOUT11_TOPICS, HELDOUT11_QUESTIONS, OUT.with_name("dlc_places_heldout11.jsonl"),
                   heldout=True)
+HELDOUT12 = Batch("heldout12", HELDOUT12_TOPICS, HELDOUT12_QUESTIONS, OUT.with_name("dlc_places_heldout12.jsonl"),
+                  heldout=True)
 BATCHES = {b.name: b for b in (MAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
-                                             HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11)}
+                                             HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12)}
 
 
 def build(records: list[dict[str, Any]], batch: Batch = MAIN) -> list[dict[str, Any]]:
@@ -1067,12 +1135,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch", choices=("all", *BATCHES), default="all",
                     help="main: eval/dlc_places.jsonl (tune/report); heldout: eval/dlc_places_heldout.jsonl; "
                          "heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, "
-                         "heldout11: eval/dlc_places_heldout2.jsonl, "
+                         "heldout11, heldout12: eval/dlc_places_heldout2.jsonl, "
                          "eval/dlc_places_heldout3.jsonl, eval/dlc_places_heldout4.jsonl, "
                          "eval/dlc_places_heldout5.jsonl, eval/dlc_places_heldout6.jsonl, "
                          "eval/dlc_places_heldout7.jsonl, eval/dlc_places_heldout8.jsonl, "
                          "eval/dlc_places_heldout9.jsonl, eval/dlc_places_heldout10.jsonl, "
-                         "eval/dlc_places_heldout11.jsonl")
+                         "eval/dlc_places_heldout11.jsonl, eval/dlc_places_heldout12.jsonl")
     ap.add_argument("--out", type=Path, help="write (or --check) here instead; only with --batch main or heldout")
     ap.add_argument("--check", action="store_true", help="only compare with the existing file")
     args = ap.parse_args(argv)

@@ -170,6 +170,7 @@ _BOUNDS = {
     "heldout9": ((25, 34), (12, 18), (3, 6)),
     "heldout10": ((22, 34), (10, 18), (4, 8)),
     "heldout11": ((22, 34), (10, 18), (4, 8)),
+    "heldout12": ((22, 34), (10, 18), (4, 8)),
 }
 _HELDOUT = [b.name for b in _ORDER if b.heldout]
 
