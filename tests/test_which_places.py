@@ -376,3 +376,20 @@ def test_the_place_where_something_is_done_is_said_by_that_something(tmp_path):
     assert places(ask("哪些城市对屠宰场管理作出规定", index=idx)) == {"江门市"}
     topic = topic_of(idx, analyze_question("哪些城市对博物馆建设作出规定", idx.tokenizer))
     assert ("博物",) not in topic.alternatives[topic.terms.index("博物馆")]
+
+
+def test_a_much_commoner_conjunct_does_not_stand_for_a_rarer_one(tmp_path):
+    # 殡葬改革和移风易俗 joins 改革 and 移风易俗: a passage on 移风易俗 answers, one on any 改革 (救助制度改革) does not.
+    from policyqa.topic import topic_of
+    from policyqa.question import analyze_question
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _regulation(corpus, "a.txt", "江门市民政条例", ["深化救助制度改革。", "推进养老服务改革。", "推进婚姻登记改革。",
+                                                 "推进社区治理改革。", "推进移风易俗，倡导文明节俭办丧事。"])
+    _regulation(corpus, "b.txt", "惠州市民政条例", ["深化社会组织改革。", "推进慈善事业改革。", "推进区划地名改革。"])
+    idx, _ = build_index([corpus], tmp_path / "idx", get_embedder("hash:64"))
+    topic = topic_of(idx, analyze_question("哪些城市推进殡葬改革和移风易俗", idx.tokenizer))
+    assert ("移风易俗",) in topic.alternatives[topic.terms.index("改革")]
+    assert ("改革",) not in topic.alternatives[topic.terms.index("移风易俗")]
+    assert places(ask("哪些城市推进殡葬改革和移风易俗", index=idx)) == {"江门市"}
