@@ -604,6 +604,9 @@ def _aggregate(question: str, info: QuestionInfo, index: Any, topic: Topic, cali
     places = [g for g in groups if g.kind == "place"]
     if not places and not any(g.kind == "toc_only" for g in groups):
         where = f"{scope.label()}的" if scope is not None else ""
+        if info.document_kind and chinese:
+            return _not_found(question, info, _no_title_text(index, info, where, what, level, scope, rows, coverage,
+                                                              qvec, calibration))
         return _not_found(question, info, f"在已索引的 {len(index.doc_list)} 份文件中没有找到{where}文件明确涉及“{what}”。")
     citations: list[Citation] = []
     out_groups: list[AnswerGroup] = []
@@ -621,6 +624,24 @@ def _aggregate(question: str, info: QuestionInfo, index: Any, topic: Topic, cali
                                       kind=g.kind, members=list(g.members), documents=len(g.documents)))
     text = _aggregate_text(out_groups, level, what)
     return Answer(question, info.kind, True, text, out_groups, citations, count=len(places))
+
+
+_ASK_LEVEL = {"province": "省份", "city": "城市", "county": "县区", "any": "地方"}
+
+
+def _no_title_text(index: Any, info: QuestionInfo, where: str, what: str, level: str, scope: Region | None,
+                   rows: Any, coverage: Any, qvec: Any, calibration: Calibration) -> str:
+    """"No document is named after it", and how many places' documents rule on it in their articles: the titles
+    were searched, not the text, so "no document addresses it" would say more than is known."""
+    text = f"在已索引的 {len(index.doc_list)} 份文件中没有找到{where}标题涉及“{what}”的{info.document_kind}。"
+    thresholds = agg.Thresholds(PROVISION_COVERAGE, calibration.doc_dense)
+    topic = topic_of(index, info)
+    evidence = agg.judge_documents(index, rows, coverage, qvec, thresholds, topic, index.chunk, at_length=True)
+    n = sum(g.kind == "place" for g in agg.group_by_place(evidence, level, index.document_region))
+    if n:
+        asked = f"{scope.label() if scope is not None else ''}哪些{_ASK_LEVEL.get(level, '地方')}对{what}作出规定"
+        text += f"有 {n} 个{agg.level_words(level)}的文件在条文中对“{what}”作出规定（可以问：{asked}）。"
+    return text
 
 
 def _documents_within(scope: Region | None, filters: dict[str, Any]) -> Filter | None:

@@ -393,3 +393,13 @@ def test_a_much_commoner_conjunct_does_not_stand_for_a_rarer_one(tmp_path):
     assert ("移风易俗",) in topic.alternatives[topic.terms.index("改革")]
     assert ("改革",) not in topic.alternatives[topic.terms.index("移风易俗")]
     assert places(ask("哪些城市推进殡葬改革和移风易俗", index=idx)) == {"江门市"}
+
+
+def test_no_title_names_it_says_so_and_counts_the_places_whose_articles_rule_on_it(lending):
+    # Only titles are searched for 哪些城市出台了…条例: "no document addresses it" would say more than is known.
+    answer = ask("哪些城市出台了小额贷款条例", index=lending)
+    assert not answer.found
+    assert "没有找到标题涉及“小额贷款”的条例" in answer.answer
+    assert "有 1 个城市的文件在条文中对“小额贷款”作出规定（可以问：哪些城市对小额贷款作出规定）" in answer.answer
+    assert places(ask("哪些城市对小额贷款作出规定", index=lending)) == {"湛江市"}
+    assert "在条文中" not in ask("哪些城市出台了典当条例", index=lending).answer  # 典当 in one article only
