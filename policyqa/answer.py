@@ -298,12 +298,13 @@ def ask(question: str, index: Any = None, k: int = 10, region: str | Region | No
     notices = [] if calibration.calibrated else [
         f"模型 {calibration.embedder} 没有校准记录：语义相似度只作相对比较。"
         f"可用 `policyqa calibrate QUERIES --index {index.directory}` 生成。"]
+    # A plain `policyqa index --index DIR` reads the index's recorded corpus roots again.
+    reindex = f"`policyqa index --index {index.directory}`"
     if not index.tokenizer_is_current:
-        notices.append(f"索引是用另一版本的分词词典建立的，检索可能遗漏：请运行 `policyqa index … --index {index.directory}` "
-                       "重新分词（向量取自缓存，不需重新计算）。")
+        notices.append(f"索引是用另一版本的分词词典建立的，检索可能遗漏：请运行 {reindex} 重新分词（向量取自缓存，不需重新计算）。")
     if not index.chunker_is_current:
-        notices.append(f"索引是用旧版本的切分规则建立的，部分条文（如列举的各项）可能未被检索：请运行 "
-                       f"`policyqa index … --index {index.directory}` 重新切分（未变的段落向量取自缓存）。")
+        notices.append(f"索引是用旧版本的切分规则建立的，部分条文（如列举的各项）可能未被检索：请运行 {reindex} "
+                       "重新切分（未变的段落向量取自缓存）。")
     refusal = _refusal(question, info, index)
     if refusal is not None:
         refusal.notices = notices
@@ -605,8 +606,8 @@ def _aggregate(question: str, info: QuestionInfo, index: Any, topic: Topic, cali
     if not places and not any(g.kind == "toc_only" for g in groups):
         where = f"{scope.label()}的" if scope is not None else ""
         if info.document_kind and chinese:
-            return _not_found(question, info, _no_title_text(index, info, where, what, level, scope, rows, coverage,
-                                                              qvec, calibration))
+            return _not_found(question, info, _no_title_text(index, info, topic, where, what, level, scope, rows,
+                                                              coverage, qvec, calibration))
         return _not_found(question, info, f"在已索引的 {len(index.doc_list)} 份文件中没有找到{where}文件明确涉及“{what}”。")
     citations: list[Citation] = []
     out_groups: list[AnswerGroup] = []
@@ -629,13 +630,12 @@ def _aggregate(question: str, info: QuestionInfo, index: Any, topic: Topic, cali
 _ASK_LEVEL = {"province": "省份", "city": "城市", "county": "县区", "any": "地方"}
 
 
-def _no_title_text(index: Any, info: QuestionInfo, where: str, what: str, level: str, scope: Region | None,
-                   rows: Any, coverage: Any, qvec: Any, calibration: Calibration) -> str:
+def _no_title_text(index: Any, info: QuestionInfo, topic: Topic, where: str, what: str, level: str,
+                   scope: Region | None, rows: Any, coverage: Any, qvec: Any, calibration: Calibration) -> str:
     """"No document is named after it", and how many places' documents rule on it in their articles: the titles
     were searched, not the text, so "no document addresses it" would say more than is known."""
     text = f"在已索引的 {len(index.doc_list)} 份文件中没有找到{where}标题涉及“{what}”的{info.document_kind}。"
     thresholds = agg.Thresholds(PROVISION_COVERAGE, calibration.doc_dense)
-    topic = topic_of(index, info)
     evidence = agg.judge_documents(index, rows, coverage, qvec, thresholds, topic, index.chunk, at_length=True)
     n = sum(g.kind == "place" for g in agg.group_by_place(evidence, level, index.document_region))
     if n:
