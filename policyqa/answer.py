@@ -49,6 +49,9 @@ SHOW_DENSE_MARGIN = 0.015
 # margin of the best dense similarity, and only when the best one is clearly ahead of the rest.
 RELATIVE_DENSE_MARGIN = 0.02
 CANDIDATES = 60
+# A "which places" question that finds no place shows this many documents nearest to its topic in meaning, marked
+# as unverified: the user sees the words the documents use (驾校 → 机动车驾驶员培训) and can ask again in them.
+NEAREST_DOCUMENTS = 3
 # Latin text whose words the model cuts into more pieces than this on average is not words (key mashes,
 # 'a', ' OR 1=1'): 3.0–5.5 for the noise of the tuning split, 1.3–1.9 for its English questions.
 NOISE_PIECES_PER_WORD = 2.5
@@ -606,9 +609,15 @@ def _aggregate(question: str, info: QuestionInfo, index: Any, topic: Topic, cali
     if not places and not any(g.kind == "toc_only" for g in groups):
         where = f"{scope.label()}的" if scope is not None else ""
         if info.document_kind and chinese:
-            return _not_found(question, info, _no_title_text(index, info, topic, where, what, level, scope, rows,
-                                                              coverage, qvec, calibration))
-        return _not_found(question, info, f"在已索引的 {len(index.doc_list)} 份文件中没有找到{where}文件明确涉及“{what}”。")
+            text, ruled = _no_title_text(index, info, topic, where, what, level, scope, rows, coverage, qvec,
+                                         calibration)
+        else:
+            text, ruled = f"在已索引的 {len(index.doc_list)} 份文件中没有找到{where}文件明确涉及“{what}”。", False
+        answer = _not_found(question, info, text)
+        if not ruled:
+            _add_nearest(answer, index, info, topic, what, scope or filters.get("region"), filters.get("year"),
+                         allowed)
+        return answer
     citations: list[Citation] = []
     out_groups: list[AnswerGroup] = []
     for g in groups:
@@ -631,9 +640,11 @@ _ASK_LEVEL = {"province": "省份", "city": "城市", "county": "县区", "any":
 
 
 def _no_title_text(index: Any, info: QuestionInfo, topic: Topic, where: str, what: str, level: str,
-                   scope: Region | None, rows: Any, coverage: Any, qvec: Any, calibration: Calibration) -> str:
+                   scope: Region | None, rows: Any, coverage: Any, qvec: Any,
+                   calibration: Calibration) -> tuple[str, bool]:
     """"No document is named after it", and how many places' documents rule on it in their articles: the titles
-    were searched, not the text, so "no document addresses it" would say more than is known."""
+    were searched, not the text, so "no document addresses it" would say more than is known. The flag is True when
+    some place's articles do rule on it."""
     text = f"在已索引的 {len(index.doc_list)} 份文件中没有找到{where}标题涉及“{what}”的{info.document_kind}。"
     thresholds = agg.Thresholds(PROVISION_COVERAGE, calibration.doc_dense)
     evidence = agg.judge_documents(index, rows, coverage, qvec, thresholds, topic, index.chunk, at_length=True)
@@ -641,7 +652,32 @@ def _no_title_text(index: Any, info: QuestionInfo, topic: Topic, where: str, wha
     if n:
         asked = f"{scope.label() if scope is not None else ''}哪些{_ASK_LEVEL.get(level, '地方')}对{what}作出规定"
         text += f"有 {n} 个{agg.level_words(level)}的文件在条文中对“{what}”作出规定（可以问：{asked}）。"
-    return text
+    return text, bool(n)
+
+
+def _add_nearest(answer: Answer, index: Any, info: QuestionInfo, topic: Topic, what: str, region: Region | None,
+                 year: int | None, allowed: np.ndarray | None) -> None:
+    """Cite the documents nearest to the topic in meaning (a hybrid search on the topic alone, one passage each),
+    said to be unverified: no place is counted from them, since closeness in meaning does not tell a document
+    on the subject from one on a neighbouring subject (婚介服务 → 母婴保健)."""
+    hits = index.search(info.topic, k=10 * NEAREST_DOCUMENTS, mode="hybrid", region=region, year=year)
+    docs = index.chunk_doc_rows([h.row for h in hits]) if hits else []
+    seen: set[int] = set()
+    named = []
+    for hit, doc in zip(hits, docs):
+        doc = int(doc)
+        if doc in seen or (allowed is not None and not allowed[doc]):
+            continue
+        seen.add(doc)
+        c = _citation(len(answer.citations) + 1, hit)
+        c.highlight = highlight(c.text, info, index, topic)
+        answer.citations.append(c)
+        named.append(f"{_title_phrase(index.doc_list[doc], hit.chunk.source)}[{c.id}]")
+        if len(named) == NEAREST_DOCUMENTS:
+            break
+    if named:
+        answer.answer += (f"意思相近的文件（按语义检索，未核实是否针对“{what}”，不计入地方）：" + "、".join(named)
+                          + "。文件的说法可能不同，可换用文件中的词语再问。")
 
 
 def _documents_within(scope: Region | None, filters: dict[str, Any]) -> Filter | None:

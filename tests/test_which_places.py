@@ -403,3 +403,20 @@ def test_no_title_names_it_says_so_and_counts_the_places_whose_articles_rule_on_
     assert "有 1 个城市的文件在条文中对“小额贷款”作出规定（可以问：哪些城市对小额贷款作出规定）" in answer.answer
     assert places(ask("哪些城市对小额贷款作出规定", index=lending)) == {"湛江市"}
     assert "在条文中" not in ask("哪些城市出台了典当条例", index=lending).answer  # 典当 in one article only
+
+
+def test_no_place_found_cites_the_nearest_documents_and_counts_none(lending):
+    # 典当 is in one article only: no place rules on it at length. The user still sees where the corpus comes
+    # closest, in the documents' own words, marked unverified and never counted as a place.
+    answer = ask("哪些城市对典当行的管理作出规定", index=lending)
+    assert not answer.found and not answer.groups and answer.count is None
+    assert "意思相近的文件（按语义检索，未核实是否针对“典当行的管理”，不计入地方）：《韶关市地方金融条例》[1]" in answer.answer
+    assert 1 <= len(answer.citations) <= 3
+    assert len({c.source for c in answer.citations}) == len(answer.citations)  # one passage per document
+    for c in answer.citations:
+        assert lending.document_text(c.source)[c.start:c.end] == c.text
+    # A scope keeps the nearest documents within it.
+    scoped = ask("惠州市哪些区县对典当行的管理作出规定", index=lending)
+    assert scoped.citations and {c.region.city for c in scoped.citations} == {"惠州市"}
+    # Where some place's articles do rule on it, the answer says so and needs no nearest documents.
+    assert "意思相近" not in ask("哪些城市出台了小额贷款条例", index=lending).answer
