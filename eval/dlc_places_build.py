@@ -14,6 +14,7 @@ regulations with objective answers.
     python eval/dlc_places_build.py --batch heldout10 # only the eleventh batch
     python eval/dlc_places_build.py --batch heldout11 # only the twelfth batch
     python eval/dlc_places_build.py --batch heldout12 # only the thirteenth batch
+    python eval/dlc_places_build.py --batch heldout13 # only the fourteenth batch
 
 Expected places are computed here, by rule, never picked by hand:
 
@@ -58,7 +59,7 @@ import json
 import random
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -74,12 +75,15 @@ _ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+条", re.M
 
 @dataclass(frozen=True)
 class Topic:
-    """A subject: the title pattern, and the pattern an article or heading must match to address it."""
+    """A subject: the title pattern, and the pattern an article or heading must match to address it.
+
+    ``reuses`` names the earlier batch's topic whose patterns this one repeats (``_again``), else None."""
 
     id: str
     title: str | None
     text: str | None = None
     text_only: bool = False
+    reuses: str | None = None
 
 
 TOPICS = [
@@ -358,11 +362,23 @@ class Batch:
     questions: list[Question]
     out: Path
     heldout: bool = False
+    reuses_topics: bool = False  # asks again, in new words, on topics of earlier batches (``_again``)
 
     def split(self) -> dict[str, str]:
         if self.heldout:
             return {t.id: self.name for t in self.topics}
         return split_of_topics(self.topics)
+
+    def overlap_topics(self) -> list[Topic]:
+        """The topics no regulation may be on by its title together with an earlier batch's (``title_overlap``): all
+        of them, but those a batch with ``reuses_topics`` repeats from an earlier batch on purpose."""
+        return [t for t in self.topics if not (self.reuses_topics and t.reuses)]
+
+
+def _again(topics: list[Topic], topic_id: str) -> Topic:
+    """An earlier batch's topic asked again: the same patterns, under a new id (ids are unique across batches)."""
+    earlier = next(t for t in topics if t.id == topic_id)
+    return replace(earlier, id=f"{topic_id}·再问", reuses=topic_id)
 
 
 # Third batch (split ``heldout2``, eval/dlc_places_heldout2.jsonl), written on 2026-11-27 after the second was
@@ -1072,6 +1088,76 @@ HELDOUT12_QUESTIONS: list[Question] = [
     Q("特许经营", "河南省哪些城市的法规涉及特许经营", "city", "text", "河南省"),
 ]
 
+# Fourteenth batch (split ``heldout13``, eval/dlc_places_heldout13.jsonl), written on 2026-11-27 as the fourteenth
+# batch, when nearly every title subject of the corpus was a topic of an earlier batch. Two kinds of topics:
+# * eight topics of earlier batches asked again (``_again``: the same title and text patterns as the earlier topic,
+#   under a new id), picked across the batches (first, second, third, fourth, fifth, seventh, ninth and eleventh),
+#   with new questions worded the way a member of the public, a journalist or a student asks, in everyday words
+#   instead of the regulation's name (养狗, 遛狗牵绳, 开矿, 挖矿采矿, 地铁, 打120叫救护车, 渣土车, 建筑渣土, 保姆月嫂,
+#   捕捉野生动物, 在河里捕鱼, 打鱼), none of them an earlier question. Their titles are on the earlier topic by
+#   construction, so this batch (``reuses_topics``) leaves them out of the title-overlap check; every other topic
+#   still has no title on an earlier topic (``title_overlap``);
+# * eight new subjects answered from the articles (text_only: subjects many regulations rule on in their articles
+#   without being named after them, or named in one or two places' titles only: 污染源自动监测, 可再生能源, 不动产登记,
+#   政府投资, 病虫害, 照明, 图书馆, 网络安全), each found at length (``MIN_ARTICLES``) in the articles of 7-20 places,
+#   with questions partly in everyday words (装在线监测, 太阳能, 办房产证, 政府出钱建的项目, 路灯和夜景灯光, 借书).
+# County questions follow the text rule (the corpus's county regulations are all on earlier topics by their titles).
+# Written from the rules' own output, before any answer of the system on them was seen.
+HELDOUT13_TOPICS = [
+    _again(TOPICS, "养犬"),
+    _again(HELDOUT_TOPICS, "矿产资源"),
+    _again(HELDOUT2_TOPICS, "轨道交通"),
+    _again(HELDOUT3_TOPICS, "院前急救"),
+    _again(HELDOUT4_TOPICS, "建筑垃圾"),
+    _again(HELDOUT6_TOPICS, "家政服务"),
+    _again(HELDOUT8_TOPICS, "野生动物"),
+    _again(HELDOUT10_TOPICS, "渔业"),
+    Topic("污染源自动监测", r"自动监控", r"在线监测|自动监测|自动监控", text_only=True),  # 淄博's title only
+    Topic("可再生能源", r"可再生能源", r"可再生能源|太阳能|光伏", text_only=True),  # 山东's and 浙江's titles only
+    Topic("不动产登记", r"不动产登记", r"不动产登记", text_only=True),  # 上海's title only (深圳's 房地产登记: 房地产)
+    # 洛阳's and 郑州's titles only (河南省政府投资建设项目审计条例 is on 审计, fourth batch, by its title)
+    Topic("政府投资项目", r"政府投资项目", r"政府投资", text_only=True),
+    Topic("病虫害防治", r"病虫害|线虫病", r"病虫害|有害生物", text_only=True),  # 浙江's titles only
+    Topic("城市照明", r"照明", r"照明", text_only=True),  # 汕头's title only
+    Topic("图书馆", r"图书馆", r"图书馆", text_only=True),  # 上海's and 北京's titles only
+    Topic("网络安全", r"网络安全", r"网络安全|信息安全", text_only=True),  # 杭州's title only
+]
+
+HELDOUT13_QUESTIONS: list[Question] = [
+    Q("养犬·再问", "哪些城市出台了管养狗的法规", "city", "title"),
+    Q("养犬·再问", "浙江省哪些城市对遛狗要牵绳作出了规定", "city", "text", "浙江省"),
+    Q("矿产资源·再问", "哪些县对开矿作出了规定", "county", "text"),
+    Q("矿产资源·再问", "哪些省份有管挖矿采矿的法规", "province", "title"),
+    Q("轨道交通·再问", "哪些城市有管地铁的法规", "city", "title"),
+    Q("轨道交通·再问", "哪些地方对坐地铁作出了规定", "place", "text"),
+    Q("院前急救·再问", "哪些城市对打120叫救护车作出了规定", "city", "text"),
+    Q("院前急救·再问", "哪些省份有关于120急救的法规", "province", "title"),
+    Q("建筑垃圾·再问", "哪些城市对渣土车运输作出了规定", "city", "text"),
+    Q("建筑垃圾·再问", "哪些地方出台了管建筑渣土的法规", "place", "title"),
+    Q("家政服务·再问", "哪些地方出台了管保姆、月嫂的法规", "place", "title"),
+    Q("家政服务·再问", "哪些省份对请保姆、找月嫂作出了规定", "province", "text"),
+    Q("野生动物·再问", "哪些地方的法规不让随便捕捉野生动物", "place", "text"),
+    Q("野生动物·再问", "山东省哪些城市的法规管野生动物", "city", "text", "山东省"),
+    Q("渔业·再问", "哪些区县对在河里捕鱼作出了规定", "county", "text"),
+    Q("渔业·再问", "哪些省份有管打鱼的法规", "province", "title"),
+    Q("污染源自动监测", "哪些地方对排污单位安装自动监测设备作出规定", "place", "text"),
+    Q("污染源自动监测", "河南省哪些城市的法规要求排污企业装在线监测", "city", "text", "河南省"),
+    Q("可再生能源", "哪些地方的法规鼓励利用太阳能等可再生能源", "place", "text"),
+    Q("可再生能源", "哪些省份对可再生能源开发利用作出规定", "province", "text"),
+    Q("不动产登记", "哪些地方对不动产登记作出规定", "place", "text"),
+    Q("不动产登记", "哪些城市的法规涉及办房产证", "city", "text"),
+    Q("政府投资项目", "哪些地方对政府投资项目管理作出规定", "place", "text"),
+    Q("政府投资项目", "哪些城市的法规对政府出钱建的项目作出规定", "city", "text"),
+    Q("病虫害防治", "哪些地方对农作物病虫害防治作出规定", "place", "text"),
+    Q("病虫害防治", "哪些城市的法规对树木病虫害防治作出规定", "city", "text"),
+    Q("城市照明", "哪些城市对路灯和夜景灯光作出了规定", "city", "text"),
+    Q("城市照明", "山东省哪些城市的法规涉及城市照明", "city", "text", "山东省"),
+    Q("图书馆", "哪些地方的法规对公共图书馆建设作出规定", "place", "text"),
+    Q("图书馆", "哪些城市的法规支持办图书馆、方便市民借书", "city", "text"),
+    Q("网络安全", "哪些地方对网络与信息安全作出规定", "place", "text"),
+    Q("网络安全", "哪些省份的法规涉及网络安全", "province", "text"),
+]
+
 MAIN = Batch("main", TOPICS, QUESTIONS, OUT)
 HELDOUT = Batch("heldout", HELDOUT_TOPICS, HELDOUT_QUESTIONS, HELDOUT_OUT, heldout=True)
 HELDOUT2 = Batch("heldout2", HELDOUT2_TOPICS, HELDOUT2_QUESTIONS, OUT.with_name("dlc_places_heldout2.jsonl"),
@@ -1096,8 +1182,10 @@ HELDOUT11 = Batch("heldout11", HELDOUT11_TOPICS, HELDOUT11_QUESTIONS, OUT.with_n
                   heldout=True)
 HELDOUT12 = Batch("heldout12", HELDOUT12_TOPICS, HELDOUT12_QUESTIONS, OUT.with_name("dlc_places_heldout12.jsonl"),
                   heldout=True)
+HELDOUT13 = Batch("heldout13", HELDOUT13_TOPICS, HELDOUT13_QUESTIONS, OUT.with_name("dlc_places_heldout13.jsonl"),
+                  heldout=True, reuses_topics=True)
 BATCHES = {b.name: b for b in (MAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
-                                             HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12)}
+                                             HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13)}
 
 
 def build(records: list[dict[str, Any]], batch: Batch = MAIN) -> list[dict[str, Any]]:
@@ -1135,12 +1223,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch", choices=("all", *BATCHES), default="all",
                     help="main: eval/dlc_places.jsonl (tune/report); heldout: eval/dlc_places_heldout.jsonl; "
                          "heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, "
-                         "heldout11, heldout12: eval/dlc_places_heldout2.jsonl, "
+                         "heldout11, heldout12, heldout13: eval/dlc_places_heldout2.jsonl, "
                          "eval/dlc_places_heldout3.jsonl, eval/dlc_places_heldout4.jsonl, "
                          "eval/dlc_places_heldout5.jsonl, eval/dlc_places_heldout6.jsonl, "
                          "eval/dlc_places_heldout7.jsonl, eval/dlc_places_heldout8.jsonl, "
                          "eval/dlc_places_heldout9.jsonl, eval/dlc_places_heldout10.jsonl, "
-                         "eval/dlc_places_heldout11.jsonl, eval/dlc_places_heldout12.jsonl")
+                         "eval/dlc_places_heldout11.jsonl, eval/dlc_places_heldout12.jsonl, "
+                         "eval/dlc_places_heldout13.jsonl")
     ap.add_argument("--out", type=Path, help="write (or --check) here instead; only with --batch main or heldout")
     ap.add_argument("--check", action="store_true", help="only compare with the existing file")
     args = ap.parse_args(argv)

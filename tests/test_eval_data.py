@@ -171,6 +171,7 @@ _BOUNDS = {
     "heldout10": ((22, 34), (10, 18), (4, 8)),
     "heldout11": ((22, 34), (10, 18), (4, 8)),
     "heldout12": ((22, 34), (10, 18), (4, 8)),
+    "heldout13": ((22, 34), (10, 18), (4, 8)),
 }
 _HELDOUT = [b.name for b in _ORDER if b.heldout]
 
@@ -210,7 +211,21 @@ def test_dlc_later_batch_is_well_formed_and_new(name):
 def test_no_regulation_is_on_a_topic_of_a_batch_and_an_earlier_one_by_its_title(name):
     titles = [r["title"] for r in dlc_corpus.load_regulations()]
     for earlier in _earlier(name):
-        assert dlc_places_build.title_overlap(titles, earlier.topics, dlc_places_build.BATCHES[name].topics) == []
+        assert dlc_places_build.title_overlap(titles, earlier.topics,
+                                              dlc_places_build.BATCHES[name].overlap_topics()) == []
+
+
+@pytest.mark.parametrize("name", _HELDOUT)
+def test_a_reused_topic_repeats_an_earlier_topic_and_only_a_batch_that_says_so_reuses(name):
+    batch = dlc_places_build.BATCHES[name]
+    earlier = {t.id: t for b in _earlier(name) for t in b.topics}
+    reused = [t for t in batch.topics if t.reuses]
+    assert batch.reuses_topics or not reused
+    for t in reused:
+        was = earlier[t.reuses]
+        assert (t.title, t.text, t.text_only) == (was.title, was.text, was.text_only), t.id
+    # Only the reused topics are left out of the title-overlap check.
+    assert [t for t in batch.topics if t not in batch.overlap_topics()] == reused
 
 
 @needs_dlc
