@@ -120,6 +120,15 @@ def has_chinese(text: str) -> bool:
     return bool(_CHINESE.search(text))
 
 
+# What a question about rules says the rules do to its subject (支持, 鼓励, 举行, 安装 …), as its first word: not a
+# word the articles must hold, since they say it in many ways. Written from the generic ways such questions are put
+# (举行, 安装 and 支持 after reading held-out 12's misses) and measured on the thirteen spent batches: +9 right places,
+# -10 wrong ones (2026-11-27).
+RELATION_VERBS = frozenset(
+    "支持 鼓励 推广 推进 推动 促进 加强 规范 开展 实施 举行 安装 帮扶 保障 限制 打造 建立 完善 引导 扶持 禁止 防治 保护 "
+    "治理 处理 设置".split())
+
+
 def topic_of(index: Any, info: QuestionInfo) -> Topic:
     """Topic words of a question, weighted by their idf in ``index`` (empty for a topic without Chinese).
 
@@ -131,6 +140,9 @@ def topic_of(index: Any, info: QuestionInfo) -> Topic:
     terms = list(dict.fromkeys(index.tokenizer.tokenize(info.topic)))
     if not terms:
         return Topic([], np.zeros(0))
+    if info.asks_provisions and not info.document_kind and len(terms) > 1 and terms[0] in RELATION_VERBS:
+        # 哪些地方的法规支持打造地方品牌 asks whether the articles rule on 品牌: they may 鼓励, 扶持 or 引导 it.
+        terms = terms[1:]
     idf = np.maximum(index.backend.idf(terms), _IDF_FLOOR)
     alternatives: list[list[tuple[str, ...]]] = [[(t,), *_compound_parts(index, t), *_extensions(index, t),
                                                    *_without_place_suffix(index, t)] for t in terms]

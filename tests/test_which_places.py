@@ -349,6 +349,17 @@ def test_words_joined_by_a_conjunction_are_asked_about_either_one(lending, monke
     assert places(ask("哪些城市对民间借贷和小额贷款作出规定", index=lending)) == {"惠州市"}
 
 
+def test_a_leading_verb_of_a_question_about_rules_is_not_a_topic_word(lending):
+    from policyqa.question import analyze_question
+    from policyqa.topic import topic_of
+
+    # The articles rule on 小额贷款 without saying 支持: what the rules do to it is not a word they must hold.
+    assert places(ask("哪些城市的法规支持小额贷款", index=lending)) == {"湛江市"}
+    assert topic_of(lending, analyze_question("哪些地方的法规规定要举行听证会", lending.tokenizer)).terms == ["听证会"]
+    # What places do is the topic itself when the question is not about rules.
+    assert "推进" in topic_of(lending, analyze_question("哪些城市推进殡葬改革", lending.tokenizer)).terms
+
+
 def test_a_conjunction_inside_a_title_asked_for_joins_nothing(lending):
     # 人口与计划生育条例 names one regulation: a 计划生育 title alone is not it.
     from policyqa.topic import topic_of
