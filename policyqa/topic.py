@@ -129,6 +129,11 @@ RELATION_VERBS = frozenset(
     "治理 处理 设置".split())
 
 
+# The facet a question about rules ends with (…的管理, …处置, …保护): likewise not a word the articles must hold.
+# Chosen the same way: +9 right places, -6 wrong ones on the thirteen spent batches (2026-11-27).
+FACET_WORDS = frozenset("处置 处理 管理 治理 工作 利用 建设 发展 保护 防治 监管 整治".split())
+
+
 def topic_of(index: Any, info: QuestionInfo) -> Topic:
     """Topic words of a question, weighted by their idf in ``index`` (empty for a topic without Chinese).
 
@@ -143,6 +148,10 @@ def topic_of(index: Any, info: QuestionInfo) -> Topic:
     if info.asks_provisions and not info.document_kind and len(terms) > 1 and terms[0] in RELATION_VERBS:
         # 哪些地方的法规支持打造地方品牌 asks whether the articles rule on 品牌: they may 鼓励, 扶持 or 引导 it.
         terms = terms[1:]
+    if info.asks_provisions and not info.document_kind and len(terms) > 2 and terms[-1] in FACET_WORDS:
+        # 建筑垃圾处置: articles on 建筑垃圾 rule on it whether or not they say 处置 (they say 运输, 消纳 …). With two
+        # words or fewer the facet may be the subject (城市管理, 物业管理).
+        terms = terms[:-1]
     idf = np.maximum(index.backend.idf(terms), _IDF_FLOOR)
     alternatives: list[list[tuple[str, ...]]] = [[(t,), *_compound_parts(index, t), *_extensions(index, t),
                                                    *_without_place_suffix(index, t)] for t in terms]

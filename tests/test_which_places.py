@@ -349,13 +349,16 @@ def test_words_joined_by_a_conjunction_are_asked_about_either_one(lending, monke
     assert places(ask("哪些城市对民间借贷和小额贷款作出规定", index=lending)) == {"惠州市"}
 
 
-def test_a_leading_verb_of_a_question_about_rules_is_not_a_topic_word(lending):
+def test_the_verb_and_facet_around_the_subject_of_a_question_about_rules_are_not_topic_words(lending):
     from policyqa.question import analyze_question
     from policyqa.topic import topic_of
 
     # The articles rule on 小额贷款 without saying 支持: what the rules do to it is not a word they must hold.
     assert places(ask("哪些城市的法规支持小额贷款", index=lending)) == {"湛江市"}
     assert topic_of(lending, analyze_question("哪些地方的法规规定要举行听证会", lending.tokenizer)).terms == ["听证会"]
+    # Nor is the facet it ends with, once two words are left to say the subject.
+    assert places(ask("哪些城市对小额贷款公司的管理作出规定", index=lending)) == {"湛江市"}
+    assert topic_of(lending, analyze_question("哪些城市对城市管理作出规定", lending.tokenizer)).terms == ["城市", "管理"]
     # What places do is the topic itself when the question is not about rules.
     assert "推进" in topic_of(lending, analyze_question("哪些城市推进殡葬改革", lending.tokenizer)).terms
 
