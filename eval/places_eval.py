@@ -118,12 +118,35 @@ def run_questions(index: Any, questions: list[dict[str, Any]], progress: bool = 
         got, unknown = answer_places(answer)
         row = {"id": q["id"], "query": q["query"], "split": q["split"], "level": q["level"], "scope": q.get("scope"),
                "topic": q["topic"], "rule": q["rule"], "found": answer["found"], "got": got, "unknown": unknown,
-               "seconds": round(seconds, 2), **score_question(q["places"], got)}
+               "seconds": round(seconds, 2), **score_question(q["places"], got),
+               "nearest": None if got else nearest_leads(answer, q)}
         rows.append(row)
         if progress:
             print(f"[{i}/{len(questions)}] {q['id']}: P {row['precision']:.2f} R {row['recall']:.2f} "
                   f"({seconds:.1f} s)", file=sys.stderr, flush=True)
     return rows
+
+
+def nearest_leads(answer: dict[str, Any], q: dict[str, Any]) -> dict[str, Any] | None:
+    """For an answer that names no place: whether the nearest documents it cites (unverified, not counted) include
+    an expected regulation (by title), or a document from an expected place (at any level). None if none cited."""
+    cited = answer.get("citations", [])
+    if not cited:
+        return None
+    places = set(q["places"])
+    return {"documents": len(cited),
+            "expected_regulation": any(c.get("title") in set(q["evidence"]) for c in cited),
+            "expected_place": any({c["region"].get(k) for k in ("county", "city", "province")} & places for c in cited)}
+
+
+def nearest_summary(rows: list[dict[str, Any]]) -> dict[str, int]:
+    """How many questions found no place, how many of them cite nearest documents, and how often those hold an
+    expected regulation or a document from an expected place."""
+    empty = [r for r in rows if "got" in r and not r["got"]]
+    leads = [r["nearest"] for r in empty if r.get("nearest")]
+    return {"no_place": len(empty), "with_nearest": len(leads),
+            "expected_regulation": sum(x["expected_regulation"] for x in leads),
+            "expected_place": sum(x["expected_place"] for x in leads)}
 
 
 def summarize(rows: list[dict[str, Any]]) -> dict[str, Any]:
@@ -135,7 +158,8 @@ def summarize(rows: list[dict[str, Any]]) -> dict[str, Any]:
         by_level[(r["split"], r["level"])].append(r)
     by_split["all"] = rows
     return {"splits": {s: aggregate(v) for s, v in sorted(by_split.items())},
-            "levels": {f"{s}/{lvl}": aggregate(v) for (s, lvl), v in sorted(by_level.items())}}
+            "levels": {f"{s}/{lvl}": aggregate(v) for (s, lvl), v in sorted(by_level.items())},
+            "nearest": nearest_summary(rows)}
 
 
 # ------------------------------------------------------------------ place inference
@@ -194,6 +218,11 @@ def table(summary: dict[str, Any], rows: list[dict[str, Any]], inference: dict[s
     out += ["", "split/level       n  precision   recall       F1"]
     for name, s in summary["levels"].items():
         out.append(f"{name:<14} {s['n']:>4}  {s['precision']:>9.3f} {s['recall']:>8.3f} {s['f1']:>8.3f}")
+    near = summary.get("nearest")
+    if near and near["no_place"]:
+        out += ["", f"no place found: {near['no_place']} questions; {near['with_nearest']} cite nearest documents "
+                f"(unverified, not counted), with an expected regulation among them for {near['expected_regulation']} "
+                f"and a document from an expected place for {near['expected_place']}"]
     if inference is not None:
         levels = ", ".join(f"{k} {v['exact']:.3f} (n={v['n']})" for k, v in inference["by_level"].items())
         out += ["", f"place inference ({inference['n']} regulations, policyqa inspect vs. adopting organ/title): "

@@ -45,6 +45,23 @@ def test_aggregate_is_micro_over_places_and_summarize_splits_by_level():
     assert "report/city" in s["levels"] and s["splits"]["report"]["n"] == 2
 
 
+def test_nearest_documents_of_an_answer_without_places_are_scored_as_leads_by_hand():
+    q = {"places": ["杭州市", "青岛市"], "evidence": ["杭州市机动车驾驶员培训管理条例"]}
+    cite = lambda title, city: {"title": title, "region": {"province": None, "city": city, "county": None}}  # noqa: E731
+    assert places_eval.nearest_leads({"citations": []}, q) is None
+    lead = places_eval.nearest_leads({"citations": [cite("杭州市机动车驾驶员培训管理条例", "杭州市")]}, q)
+    assert lead == {"documents": 1, "expected_regulation": True, "expected_place": True}
+    lead = places_eval.nearest_leads({"citations": [cite("青岛市道路运输条例", "青岛市"), cite("上海市道路运输管理条例", "上海市")]}, q)
+    assert lead == {"documents": 2, "expected_regulation": False, "expected_place": True}
+    rows = [{"split": "report", "level": "city", "got": [], "nearest": lead, **places_eval.score_question(["a"], [])},
+            {"split": "report", "level": "city", "got": [], "nearest": None, **places_eval.score_question(["a"], [])},
+            {"split": "report", "level": "city", "got": ["a"], "nearest": None, **places_eval.score_question(["a"], ["a"])}]
+    near = places_eval.summarize(rows)["nearest"]
+    assert near == {"no_place": 2, "with_nearest": 1, "expected_regulation": 0, "expected_place": 1}
+    text = places_eval.table(places_eval.summarize(rows), [], None)
+    assert "no place found: 2 questions; 1 cite nearest documents" in text
+
+
 @pytest.mark.slow  # real FAISS, BM25 and jieba on 12 documents: a few seconds on a busy machine
 def test_a_real_run_on_a_small_generated_corpus(tmp_path):
     from policyqa.embedders import get_embedder
