@@ -15,6 +15,7 @@ regulations with objective answers.
     python eval/dlc_places_build.py --batch heldout11 # only the twelfth batch
     python eval/dlc_places_build.py --batch heldout12 # only the thirteenth batch
     python eval/dlc_places_build.py --batch heldout13 # only the fourteenth batch
+    python eval/dlc_places_build.py --batch heldout14 # only the fifteenth batch
 
 Expected places are computed here, by rule, never picked by hand:
 
@@ -1158,6 +1159,73 @@ HELDOUT13_QUESTIONS: list[Question] = [
     Q("网络安全", "哪些省份的法规涉及网络安全", "province", "text"),
 ]
 
+# Fifteenth batch (split ``heldout14``, eval/dlc_places_heldout14.jsonl), written on 2026-11-27 as the fifteenth batch,
+# the second to ask again on earlier topics. Two kinds of topics:
+# * ten topics of earlier batches asked again (``_again``: the same title and text patterns as the earlier topic, under
+#   a new id), none of them one the fourteenth batch asked again, picked across ten batches (first, second, third,
+#   fourth, fifth, sixth, seventh, eighth, ninth and eleventh), with new questions worded the way a member of the
+#   public, a journalist or a student asks, some very colloquial, some in moderately everyday words, none of them an
+#   earlier question. Their titles are on the earlier topic by construction, so this batch (``reuses_topics``) leaves
+#   them out of the title-overlap check; every other topic still has no title on an earlier topic (``title_overlap``);
+# * six new subjects answered from the articles (text_only: subjects many regulations rule on in their articles
+#   without being named after them, or named in two or three places' titles only), each found by the text rule (a
+#   title, or at length in the articles: ``MIN_ARTICLES``) in 8-12 places.
+# County questions follow the text rule (the corpus's county regulations are all on earlier topics by their titles).
+# Written from the rules' own output, before any answer of the system on them was seen.
+HELDOUT14_TOPICS = [
+    _again(TOPICS, "控烟"),
+    _again(HELDOUT_TOPICS, "生活垃圾"),
+    _again(HELDOUT2_TOPICS, "防震减灾"),
+    _again(HELDOUT3_TOPICS, "出租汽车"),
+    _again(HELDOUT4_TOPICS, "茶产业"),
+    _again(HELDOUT5_TOPICS, "房屋租赁"),
+    _again(HELDOUT6_TOPICS, "电子商务"),
+    _again(HELDOUT7_TOPICS, "秸秆"),
+    _again(HELDOUT8_TOPICS, "义务植树"),
+    _again(HELDOUT10_TOPICS, "殡葬祭扫"),
+    Topic("政府采购", None, r"政府采购", text_only=True),
+    Topic("排污许可", None, r"排污许可", text_only=True),
+    Topic("公共文化服务", r"公共文化", r"公共文化", text_only=True),  # 上海's and 浙江's titles only
+    Topic("食品安全", r"食品安全", r"食品安全", text_only=True),  # 上海's and 北京's titles only
+    Topic("中小企业", r"中小企业", r"中小企业", text_only=True),  # 上海's, 北京's and 河南's titles only
+    Topic("危险货物运输", None, r"危险货物", text_only=True),
+]
+
+HELDOUT14_QUESTIONS: list[Question] = [
+    Q("控烟·再问", "哪些城市有不准在公共场所抽烟的法规", "city", "title"),
+    Q("控烟·再问", "哪些地方对在室内抽烟作出了规定", "place", "text"),
+    Q("生活垃圾·再问", "哪些区县对乱扔垃圾作出了规定", "county", "text"),
+    Q("生活垃圾·再问", "哪些城市有管垃圾分类的法规", "city", "title"),
+    Q("防震减灾·再问", "哪些省份有防地震的法规", "province", "title"),
+    Q("防震减灾·再问", "哪些城市对房子抗震作出了规定", "city", "text"),
+    Q("出租汽车·再问", "浙江省哪些城市有管出租车司机的法规", "city", "title", "浙江省"),
+    Q("出租汽车·再问", "哪些地方对网约车作出了规定", "place", "text"),
+    Q("茶产业·再问", "哪些县对种茶作出了规定", "county", "text"),
+    Q("茶产业·再问", "哪些城市出台过保护茶园的法规", "city", "title"),
+    Q("房屋租赁·再问", "哪些地方有管房东把房子租出去的法规", "place", "title"),
+    Q("房屋租赁·再问", "河南省哪些城市对出租房子作出了规定", "city", "text", "河南省"),
+    Q("电子商务·再问", "哪些地方有管网上买东西的法规", "place", "title"),
+    Q("电子商务·再问", "哪些省份对开网店作出了规定", "province", "text"),
+    Q("秸秆·再问", "哪些地方不让在田里烧秸秆", "place", "text"),
+    Q("秸秆·再问", "山东省哪些城市对麦秆、玉米秆的处理作出了规定", "city", "text", "山东省"),
+    Q("义务植树·再问", "哪些省份有每个人都要义务种树的法规", "province", "title"),
+    Q("义务植树·再问", "哪些城市对市民在植树节种树作出了规定", "city", "text"),
+    Q("殡葬祭扫·再问", "哪些地方对清明上坟烧纸作出了规定", "place", "text"),
+    Q("殡葬祭扫·再问", "哪些城市对办丧事、出殡作出了规定", "city", "text"),
+    Q("政府采购", "哪些省份的法规涉及政府采购", "province", "text"),
+    Q("政府采购", "哪些城市对政府花钱买东西、买服务作出了规定", "city", "text"),
+    Q("排污许可", "哪些地方对排污许可作出规定", "place", "text"),
+    Q("排污许可", "山东省哪些城市的法规要求工厂办排污许可证", "city", "text", "山东省"),
+    Q("公共文化服务", "哪些省份出台了公共文化服务保障方面的法规", "province", "title"),
+    Q("公共文化服务", "哪些城市的法规对公共文化服务作出了规定", "city", "text"),
+    Q("食品安全", "哪些城市出台了食品安全条例", "city", "title"),
+    Q("食品安全", "哪些地方的法规管老百姓吃的东西安不安全", "place", "text"),
+    Q("中小企业", "哪些省份有扶持中小企业的法规", "province", "title"),
+    Q("中小企业", "哪些城市的法规涉及中小企业发展", "city", "text"),
+    Q("危险货物运输", "哪些地方对危险货物运输作出规定", "place", "text"),
+    Q("危险货物运输", "哪些城市对运危险品的车和船作出了规定", "city", "text"),
+]
+
 MAIN = Batch("main", TOPICS, QUESTIONS, OUT)
 HELDOUT = Batch("heldout", HELDOUT_TOPICS, HELDOUT_QUESTIONS, HELDOUT_OUT, heldout=True)
 HELDOUT2 = Batch("heldout2", HELDOUT2_TOPICS, HELDOUT2_QUESTIONS, OUT.with_name("dlc_places_heldout2.jsonl"),
@@ -1184,8 +1252,11 @@ HELDOUT12 = Batch("heldout12", HELDOUT12_TOPICS, HELDOUT12_QUESTIONS, OUT.with_n
                   heldout=True)
 HELDOUT13 = Batch("heldout13", HELDOUT13_TOPICS, HELDOUT13_QUESTIONS, OUT.with_name("dlc_places_heldout13.jsonl"),
                   heldout=True, reuses_topics=True)
+HELDOUT14 = Batch("heldout14", HELDOUT14_TOPICS, HELDOUT14_QUESTIONS, OUT.with_name("dlc_places_heldout14.jsonl"),
+                  heldout=True, reuses_topics=True)
 BATCHES = {b.name: b for b in (MAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
-                                             HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13)}
+                                             HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13,
+                                             HELDOUT14)}
 
 
 def build(records: list[dict[str, Any]], batch: Batch = MAIN) -> list[dict[str, Any]]:
@@ -1223,13 +1294,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch", choices=("all", *BATCHES), default="all",
                     help="main: eval/dlc_places.jsonl (tune/report); heldout: eval/dlc_places_heldout.jsonl; "
                          "heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, "
-                         "heldout11, heldout12, heldout13: eval/dlc_places_heldout2.jsonl, "
+                         "heldout11, heldout12, heldout13, heldout14: eval/dlc_places_heldout2.jsonl, "
                          "eval/dlc_places_heldout3.jsonl, eval/dlc_places_heldout4.jsonl, "
                          "eval/dlc_places_heldout5.jsonl, eval/dlc_places_heldout6.jsonl, "
                          "eval/dlc_places_heldout7.jsonl, eval/dlc_places_heldout8.jsonl, "
                          "eval/dlc_places_heldout9.jsonl, eval/dlc_places_heldout10.jsonl, "
                          "eval/dlc_places_heldout11.jsonl, eval/dlc_places_heldout12.jsonl, "
-                         "eval/dlc_places_heldout13.jsonl")
+                         "eval/dlc_places_heldout13.jsonl, eval/dlc_places_heldout14.jsonl")
     ap.add_argument("--out", type=Path, help="write (or --check) here instead; only with --batch main or heldout")
     ap.add_argument("--check", action="store_true", help="only compare with the existing file")
     args = ap.parse_args(argv)

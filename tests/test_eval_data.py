@@ -172,6 +172,7 @@ _BOUNDS = {
     "heldout11": ((22, 34), (10, 18), (4, 8)),
     "heldout12": ((22, 34), (10, 18), (4, 8)),
     "heldout13": ((22, 34), (10, 18), (4, 8)),
+    "heldout14": ((22, 34), (10, 18), (4, 8)),
 }
 _HELDOUT = [b.name for b in _ORDER if b.heldout]
 
