@@ -59,7 +59,8 @@ def test_ask_aggregation_cites_documents_by_id(client):
     r = client.post("/api/ask", json={"question": "哪些城市推进殡葬改革"})
     assert r.status_code == 200 and r.headers[GENERATION_HEADER].startswith("gen-")
     a = r.json()
-    assert set(a) == {"question", "kind", "found", "answer", "count", "groups", "citations", "notices"}
+    assert set(a) == {"question", "kind", "found", "answer", "count", "groups", "citations", "notices", "answered_as"}
+    assert a["answered_as"] is None
     assert a["kind"] == "aggregation" and a["found"]
     places = {g["region"]["city"] for g in a["groups"] if g["kind"] == "place"}
     assert places == {"金华市", "厦门市", "舟山市"} and a["count"] == 3

@@ -349,6 +349,39 @@ def test_words_joined_by_a_conjunction_are_asked_about_either_one(lending, monke
     assert places(ask("哪些城市对民间借贷和小额贷款作出规定", index=lending)) == {"惠州市"}
 
 
+@pytest.fixture(scope="module")
+def metro(tmp_path_factory):
+    """Three cities' rail transit regulations that say 地铁 once each, and 27 on other subjects."""
+    corpus = tmp_path_factory.mktemp("metro") / "corpus"
+    corpus.mkdir()
+    plain = ["为了规范本市管理，制定本条例。", "本条例适用于本市行政区域。", "有关部门应当依法履行职责。"]
+    for name, title in (("zz.txt", "郑州市城市轨道交通条例"), ("ly.txt", "洛阳市城市轨道交通条例"),
+                        ("qd.txt", "青岛市轨道交通条例")):
+        _regulation(corpus, name, title, plain + ["乘客乘坐地铁应当遵守乘车规则。"])
+    others = "地方金融 养犬 燃气 城市供水 城市绿化 物业管理 电梯安全 旅游 湿地保护 消防 供热 气象灾害防御 节约用水 公路 " \
+             "动物防疫 档案 水土保持 河道管理 文物保护 农药 种子 测绘 广告 价格 殡葬 矿产资源 科学技术普及"
+    for i, subject in enumerate(others.split()):  # a subject named by three titles is not one in ten of them
+        _regulation(corpus, f"other{i}.txt", f"湛江市{subject}条例", plain + [f"{subject}工作应当依法开展。"])
+    idx, _ = build_index([corpus], tmp_path_factory.mktemp("metro-index") / "idx", get_embedder("hash:64"))
+    return idx
+
+
+def test_a_question_no_document_words_is_answered_for_the_subject_its_nearest_documents_share(metro, monkeypatch):
+    from policyqa import answer as answering
+
+    # 地铁 is in one passage of each: no place rules on it at length. The three documents nearest to 坐地铁 are all
+    # named after 轨道交通 (城市轨道交通 holds it), so the question is answered for 轨道交通, and says so.
+    answer = ask("哪些地方对坐地铁作出了规定", index=metro)
+    assert answer.found and answer.answered_as == "轨道交通" and answer.to_dict()["answered_as"] == "轨道交通"
+    assert answer.answer.startswith("没有找到文件明确涉及“坐地铁”。意思最接近的 3 份文件都是关于“轨道交通”的，以下按“轨道交通”作答")
+    assert places(answer) == {"郑州市", "洛阳市", "青岛市"} and answer.question == "哪些地方对坐地铁作出了规定"
+    # A subject that many titles name is too broad to stand for the question: the nearest documents are only cited.
+    monkeypatch.setattr(answering, "SHARED_SUBJECT_MAX_TITLES", 2)
+    answer = ask("哪些地方对坐地铁作出了规定", index=metro)
+    assert not answer.found and answer.answered_as is None and not answer.groups
+    assert "意思相近的文件（按语义检索，未核实" in answer.answer and answer.citations
+
+
 def test_the_verb_and_facet_around_the_subject_of_a_question_about_rules_are_not_topic_words(lending):
     from policyqa.question import analyze_question
     from policyqa.topic import topic_of

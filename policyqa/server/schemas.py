@@ -78,6 +78,8 @@ class AnswerOut(_Open):
     groups: list[GroupOut]
     citations: list[CitationOut]
     notices: list[str]
+    answered_as: str | None = Field(None, description="The subject a 'which places' question was answered for "
+                                                      "instead of its own words (坐地铁 → 轨道交通), else null.")
 
 
 class HitOut(_Open):
