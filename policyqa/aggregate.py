@@ -178,6 +178,8 @@ def judge_documents(index: Any, rows: np.ndarray, coverage: np.ndarray, qvec: np
         return []
     docs = index.chunk_doc_rows(rows)
     n_passing = np.bincount(docs[coverage >= thresholds.coverage], minlength=len(index.doc_list))
+    if at_length:
+        n_passing = _provisions(rows, docs, coverage >= thresholds.coverage, n_passing, chunk_of)
     # Ties in coverage go to the passage read first (in the local backend, the lower row, as before the seam).
     order = np.lexsort((index.backend.ordinals(rows.tolist()), -coverage, docs))
     rows, coverage, docs = rows[order], coverage[order], docs[order]
@@ -207,6 +209,18 @@ def judge_documents(index: Any, rows: np.ndarray, coverage: np.ndarray, qvec: np
     for ev in kept:
         ev.passages.sort(key=lambda p: (-p.strength, p.row))
     return sorted(kept, key=lambda ev: (-ev.strength, ev.doc))
+
+
+def _provisions(rows: np.ndarray, docs: np.ndarray, passing: np.ndarray, n_passing: np.ndarray,
+                chunk_of: Callable[[int], Any]) -> np.ndarray:
+    """Passing passages per document counted once per heading path: a long article cut into three passages is one
+    provision, not three (a 大气污染防治条例 whose one article on 秸秆 was cut in three is no set of rules on 秸秆).
+    Fourteen spent DLC batches: 18 wrong places fewer, 1 right one lost (2026-11-27)."""
+    out = n_passing.copy()
+    for doc in np.flatnonzero(n_passing >= MIN_PASSAGES):  # only these can reach MIN_PASSAGES
+        keys = rows[passing & (docs == doc)].tolist()
+        out[doc] = len({tuple(chunk_of(key).headings) for key in keys})
+    return out
 
 
 def _heading_coverage(headings: Sequence[str], topic: Topic) -> float:

@@ -349,6 +349,27 @@ def test_words_joined_by_a_conjunction_are_asked_about_either_one(lending, monke
     assert places(ask("哪些城市对民间借贷和小额贷款作出规定", index=lending)) == {"惠州市"}
 
 
+def test_one_long_article_cut_into_passages_is_one_provision(tmp_path, monkeypatch):
+    from policyqa import aggregate
+
+    # Dongying's one article on 秸秆 is long enough to be cut into several passages: it is still one provision, and
+    # one provision is a passing mention. Binzhou rules on 秸秆 in three articles.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    plain = ["为了防治大气污染，制定本条例。", "本条例适用于本市行政区域。"]
+    filler = "有关部门应当加强监督检查，依法查处违法行为，并向社会公布处理结果。" * 9
+    long_article = "".join(f"禁止在第{i}类区域露天焚烧秸秆。{filler}" for i in "一二三四")
+    _regulation(corpus, "dy.txt", "东营市大气污染防治条例", plain + [long_article, "排污单位应当依法排污。"])
+    _regulation(corpus, "bz.txt", "滨州市大气污染防治条例",
+                plain + ["禁止露天焚烧秸秆。", "鼓励秸秆综合利用。", "秸秆收集储运应当规范。"])
+    idx, _ = build_index([corpus], tmp_path / "idx", get_embedder("hash:64"))
+    cut = [h.chunk for h in idx.search("秸秆", k=20, mode="bm25") if h.title.startswith("东营") and "秸秆" in h.chunk.text]
+    assert len(cut) >= 3 and len({tuple(c.headings) for c in cut}) == 1  # three passages, one article
+    assert places(ask("哪些城市对秸秆作出规定", index=idx)) == {"滨州市"}
+    monkeypatch.setattr(aggregate, "_provisions", lambda rows, docs, passing, n_passing, chunk_of: n_passing)
+    assert places(ask("哪些城市对秸秆作出规定", index=idx)) == {"滨州市", "东营市"}  # counted by passage
+
+
 @pytest.fixture(scope="module")
 def metro(tmp_path_factory):
     """Three cities' rail transit regulations that say 地铁 once each, and 27 on other subjects."""
