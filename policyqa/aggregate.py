@@ -217,10 +217,24 @@ def _provisions(rows: np.ndarray, docs: np.ndarray, passing: np.ndarray, n_passi
     provision, not three (a 大气污染防治条例 whose one article on 秸秆 was cut in three is no set of rules on 秸秆).
     Fourteen spent DLC batches: 18 wrong places fewer, 1 right one lost (2026-11-27)."""
     out = n_passing.copy()
-    for doc in np.flatnonzero(n_passing >= MIN_PASSAGES):  # only these can reach MIN_PASSAGES
-        keys = rows[passing & (docs == doc)].tolist()
-        out[doc] = len({tuple(chunk_of(key).headings) for key in keys})
+    candidates = n_passing >= MIN_PASSAGES  # only these can reach MIN_PASSAGES
+    keep = passing & candidates[docs]
+    for doc, keys in _grouped(docs[keep], rows[keep]):
+        paths: set[tuple[str, ...]] = set()
+        for key in keys:  # read chunks only until MIN_PASSAGES provisions are seen: the count is only compared
+            paths.add(tuple(chunk_of(key).headings))
+            if len(paths) >= MIN_PASSAGES:
+                break
+        out[doc] = len(paths)
     return out
+
+
+def _grouped(docs: np.ndarray, rows: np.ndarray) -> list[tuple[int, list[Any]]]:
+    """(document, its rows in their order) for each document in ``docs``."""
+    order = np.argsort(docs, kind="stable")
+    docs, rows = docs[order], rows[order]
+    cuts = np.flatnonzero(np.diff(docs)) + 1
+    return [(int(d[0]), r.tolist()) for d, r in zip(np.split(docs, cuts), np.split(rows, cuts)) if len(d)]
 
 
 def _heading_coverage(headings: Sequence[str], topic: Topic) -> float:

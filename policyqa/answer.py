@@ -621,7 +621,7 @@ def _aggregate(question: str, info: QuestionInfo, index: Any, topic: Topic, cali
     groups = agg.group_by_place(evidence, level, index.document_region)
     what = info.topic if chinese else question
     places = [g for g in groups if g.kind == "place"]
-    if not places and not any(g.kind == "toc_only" for g in groups):
+    if not groups:  # no document addresses it; documents of unknown place or above the level asked do, and are said
         where = f"{scope.label()}的" if scope is not None else ""
         if info.document_kind and chinese:
             text, ruled = _no_title_text(index, info, topic, where, what, level, scope, rows, coverage, qvec,
@@ -782,6 +782,8 @@ def _aggregate_text(groups: list[AnswerGroup], level: str, what: str) -> str:
                      + "、".join(f"{g.label}{_refs(g)}" for g in shown)
                      + (f"，及其他 {rest} 个（完整列表见 --json）" if rest else "") + "。")
     toc = [g for g in groups if g.kind == "toc_only"]
+    if not places and not toc:
+        parts.append(f"没有找到可归入{agg.level_words(level)}的文件涉及“{what}”。")
     if toc:
         parts.append("仅目录中提到（正文未见相关内容）：" + "、".join(f"{g.label}{_refs(g)}" for g in toc) + "。")
     other = [g for g in groups if g.kind == "other_level"]

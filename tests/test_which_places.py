@@ -349,6 +349,20 @@ def test_words_joined_by_a_conjunction_are_asked_about_either_one(lending, monke
     assert places(ask("哪些城市对民间借贷和小额贷款作出规定", index=lending)) == {"惠州市"}
 
 
+def test_documents_of_unknown_place_are_said_to_address_the_topic_not_dropped(tmp_path):
+    # National laws name no place: they do address the topic, so the answer is not "no document addresses it".
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(3):
+        _regulation(corpus, f"law{i}.txt", f"殡葬管理法{i}", ["为了规范殡葬改革，制定本法。", "国家推进殡葬改革。",
+                                                          "殡葬改革应当依法推进。"])
+    idx, _ = build_index([corpus], tmp_path / "idx", get_embedder("hash:64"))
+    answer = ask("哪些地方推进殡葬改革", index=idx)
+    assert answer.found and answer.count == 0 and not places(answer)
+    assert answer.answer.startswith("没有找到可归入地方的文件涉及“推进殡葬改革”。另有 3 份地区不明的文件涉及（不计入）")
+    assert {g.kind for g in answer.groups} == {"unknown"} and answer.citations
+
+
 def test_one_long_article_cut_into_passages_is_one_provision(tmp_path, monkeypatch):
     from policyqa import aggregate
 
