@@ -16,6 +16,7 @@ regulations with objective answers.
     python eval/dlc_places_build.py --batch heldout12 # only the thirteenth batch
     python eval/dlc_places_build.py --batch heldout13 # only the fourteenth batch
     python eval/dlc_places_build.py --batch heldout14 # only the fifteenth batch
+    python eval/dlc_places_build.py --batch heldout15 # only the sixteenth batch
 
 Expected places are computed here, by rule, never picked by hand:
 
@@ -1226,6 +1227,74 @@ HELDOUT14_QUESTIONS: list[Question] = [
     Q("危险货物运输", "哪些城市对运危险品的车和船作出了规定", "city", "text"),
 ]
 
+# Sixteenth batch (split ``heldout15``, eval/dlc_places_heldout15.jsonl), written on 2026-11-27 as the sixteenth batch,
+# the third to ask again on earlier topics. Two kinds of topics:
+# * ten topics of earlier batches asked again (``_again``: the same title and text patterns as the earlier topic, under
+#   a new id), none of them one the fourteenth or the fifteenth batch asked again, picked across ten batches (first,
+#   second, third, fourth, fifth, sixth, seventh, eighth, eleventh and twelfth), two of them text_only, with new
+#   questions worded the way a member of the public, a journalist or a student asks, some very colloquial, some in
+#   moderately everyday words, none of them an earlier question. Their titles are on the earlier topic by
+#   construction, so this batch (``reuses_topics``) leaves them out of the title-overlap check; every other topic
+#   still has no title on an earlier topic (``title_overlap``);
+# * six new subjects answered from the articles (text_only: subjects many regulations rule on in their articles
+#   without being named after them, or named in one or two places' titles only), each found by the text rule (a
+#   title, or at length in the articles: ``MIN_ARTICLES``) in 8-16 places.
+# County questions follow the text rule (the corpus's county regulations are all on earlier topics by their titles).
+# Written from the rules' own output, before any answer of the system on them was seen.
+HELDOUT15_TOPICS = [
+    _again(TOPICS, "电梯"),
+    _again(HELDOUT_TOPICS, "城市供水"),
+    _again(HELDOUT2_TOPICS, "法律援助"),
+    _again(HELDOUT3_TOPICS, "公共交通"),
+    _again(HELDOUT4_TOPICS, "环境噪声"),
+    _again(HELDOUT5_TOPICS, "人民防空"),
+    _again(HELDOUT6_TOPICS, "公共厕所"),
+    _again(HELDOUT7_TOPICS, "违法建筑"),
+    _again(HELDOUT10_TOPICS, "水库"),
+    _again(HELDOUT11_TOPICS, "就业促进"),
+    Topic("药品", r"药品", r"药品", text_only=True),  # 上海's and 山东's titles only
+    Topic("工资", None, r"工资", text_only=True),
+    Topic("物流", None, r"物流", text_only=True),
+    Topic("高等学校", r"高等教育", r"高等学校|高校|高等院校|高等教育", text_only=True),  # 上海's title only
+    Topic("户籍", None, r"户籍|户口", text_only=True),
+    Topic("国有资产", r"国有资产", r"国有资产", text_only=True),  # 山东's and 河南's titles only
+]
+
+HELDOUT15_QUESTIONS: list[Question] = [
+    Q("电梯·再问", "哪些城市有专门管电梯的法规", "city", "title"),
+    Q("电梯·再问", "河南省哪些城市对电梯的维护保养作出了规定", "city", "text", "河南省"),
+    Q("城市供水·再问", "哪些省份有管自来水的法规", "province", "title"),
+    Q("城市供水·再问", "哪些区县对自来水供应作出了规定", "county", "text"),
+    Q("法律援助·再问", "哪些地方有给打不起官司的人免费请律师的法规", "place", "title"),
+    Q("法律援助·再问", "哪些城市对请不起律师的老百姓提供免费法律帮助作出了规定", "city", "text"),
+    Q("公共交通·再问", "哪些城市有管公交车的法规", "city", "title"),
+    Q("公共交通·再问", "广东省哪些城市对坐公交车出行作出了规定", "city", "text", "广东省"),
+    Q("环境噪声·再问", "哪些省份有治理噪音的法规", "province", "title"),
+    Q("环境噪声·再问", "哪些城市的法规管噪音太吵的问题", "city", "text"),
+    Q("人民防空·再问", "哪些地方有管防空洞的法规", "place", "title"),
+    Q("人民防空·再问", "山东省哪些城市对新建房子配建防空地下室作出了规定", "city", "text", "山东省"),
+    Q("公共厕所·再问", "哪些城市对街边公共厕所的建设和保洁作出了规定", "city", "text"),
+    Q("公共厕所·再问", "哪些省份的法规管上厕所难的问题", "province", "text"),
+    Q("违法建筑·再问", "哪些地方对私搭乱建作出了规定", "place", "text"),
+    Q("违法建筑·再问", "哪些城市出台了管违章建筑的法规", "city", "title"),
+    Q("水库·再问", "哪些县对管好当地的水库作出了规定", "county", "text"),
+    Q("水库·再问", "浙江省哪些城市的法规管水库的安全和保护", "city", "text", "浙江省"),
+    Q("就业促进·再问", "哪些省份有帮老百姓找工作的法规", "province", "title"),
+    Q("就业促进·再问", "哪些地方对帮失业的人重新找到工作作出了规定", "place", "text"),
+    Q("药品", "哪些地方的法规对药品管理作出规定", "place", "text"),
+    Q("药品", "哪些省份有管药店卖药、医院用药的法规", "province", "title"),
+    Q("工资", "哪些地方的法规对工资支付作出规定", "place", "text"),
+    Q("工资", "哪些城市的法规管单位按时给员工发工资", "city", "text"),
+    Q("物流", "哪些地方对发展物流业作出规定", "place", "text"),
+    Q("物流", "哪些省份的法规支持物流运输发展", "province", "text"),
+    Q("高等学校", "哪些城市的法规对大学、高校作出了规定", "city", "text"),
+    Q("高等学校", "哪些地方对高等院校的科研和人才培养作出规定", "place", "text"),
+    Q("户籍", "哪些地方的法规涉及户口登记", "place", "text"),
+    Q("户籍", "哪些省份对户籍管理作出了规定", "province", "text"),
+    Q("国有资产", "哪些省份出台了国有资产管理方面的法规", "province", "title"),
+    Q("国有资产", "哪些城市对国有资产管理作出规定", "city", "text"),
+]
+
 MAIN = Batch("main", TOPICS, QUESTIONS, OUT)
 HELDOUT = Batch("heldout", HELDOUT_TOPICS, HELDOUT_QUESTIONS, HELDOUT_OUT, heldout=True)
 HELDOUT2 = Batch("heldout2", HELDOUT2_TOPICS, HELDOUT2_QUESTIONS, OUT.with_name("dlc_places_heldout2.jsonl"),
@@ -1254,9 +1323,11 @@ HELDOUT13 = Batch("heldout13", HELDOUT13_TOPICS, HELDOUT13_QUESTIONS, OUT.with_n
                   heldout=True, reuses_topics=True)
 HELDOUT14 = Batch("heldout14", HELDOUT14_TOPICS, HELDOUT14_QUESTIONS, OUT.with_name("dlc_places_heldout14.jsonl"),
                   heldout=True, reuses_topics=True)
+HELDOUT15 = Batch("heldout15", HELDOUT15_TOPICS, HELDOUT15_QUESTIONS, OUT.with_name("dlc_places_heldout15.jsonl"),
+                  heldout=True, reuses_topics=True)
 BATCHES = {b.name: b for b in (MAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
                                              HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13,
-                                             HELDOUT14)}
+                                             HELDOUT14, HELDOUT15)}
 
 
 def build(records: list[dict[str, Any]], batch: Batch = MAIN) -> list[dict[str, Any]]:
@@ -1294,13 +1365,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch", choices=("all", *BATCHES), default="all",
                     help="main: eval/dlc_places.jsonl (tune/report); heldout: eval/dlc_places_heldout.jsonl; "
                          "heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, "
-                         "heldout11, heldout12, heldout13, heldout14: eval/dlc_places_heldout2.jsonl, "
+                         "heldout11, heldout12, heldout13, heldout14, heldout15: eval/dlc_places_heldout2.jsonl, "
                          "eval/dlc_places_heldout3.jsonl, eval/dlc_places_heldout4.jsonl, "
                          "eval/dlc_places_heldout5.jsonl, eval/dlc_places_heldout6.jsonl, "
                          "eval/dlc_places_heldout7.jsonl, eval/dlc_places_heldout8.jsonl, "
                          "eval/dlc_places_heldout9.jsonl, eval/dlc_places_heldout10.jsonl, "
                          "eval/dlc_places_heldout11.jsonl, eval/dlc_places_heldout12.jsonl, "
-                         "eval/dlc_places_heldout13.jsonl, eval/dlc_places_heldout14.jsonl")
+                         "eval/dlc_places_heldout13.jsonl, eval/dlc_places_heldout14.jsonl, "
+                         "eval/dlc_places_heldout15.jsonl")
     ap.add_argument("--out", type=Path, help="write (or --check) here instead; only with --batch main or heldout")
     ap.add_argument("--check", action="store_true", help="only compare with the existing file")
     args = ap.parse_args(argv)

@@ -173,6 +173,7 @@ _BOUNDS = {
     "heldout12": ((22, 34), (10, 18), (4, 8)),
     "heldout13": ((22, 34), (10, 18), (4, 8)),
     "heldout14": ((22, 34), (10, 18), (4, 8)),
+    "heldout15": ((22, 34), (10, 18), (4, 8)),
 }
 _HELDOUT = [b.name for b in _ORDER if b.heldout]
 
