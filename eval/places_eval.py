@@ -50,13 +50,11 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import dlc_corpus  # noqa: E402
+import dlc_places_build  # noqa: E402
 
-QUESTIONS = HERE / "dlc_places.jsonl"
-# Each held-out batch in its own file, named after its split (written by eval/dlc_places_build.py).
-HELDOUT_FILES = {split: HERE / f"dlc_places_{split}.jsonl"
-                 for split in ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
-                               "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
-                               "heldout14", "heldout15")}
+QUESTIONS = dlc_places_build.OUT
+# Each held-out batch in its own file, named after its split: the batches eval/dlc_places_build.py writes.
+HELDOUT_FILES = {b.name: b.out for b in dlc_places_build.BATCHES.values() if b.heldout}
 HELDOUT_QUESTIONS = HELDOUT_FILES["heldout"]
 SPLITS = ("tune", "report", *HELDOUT_FILES)
 DEFAULT_INDEX = Path("/work/data/dlc-index")

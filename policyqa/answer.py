@@ -630,14 +630,12 @@ def _aggregate(question: str, info: QuestionInfo, index: Any, topic: Topic, cali
             text, ruled = f"在已索引的 {len(index.doc_list)} 份文件中没有找到{where}文件明确涉及“{what}”。", False
         answer = _not_found(question, info, text)
         if not ruled:
-            region, year = scope or filters.get("region"), filters.get("year")
             if substitute and chinese:
-                shared = _answer_for_shared_subject(question, info, index, calibration, filters, region, year, allowed,
-                                                    what)
+                shared = _answer_for_shared_subject(question, info, index, calibration, filters, search_filters,
+                                                    allowed, what)
                 if shared is not None:
                     return shared
-            nearest = _nearest_documents(index, info, region, year, allowed)
-            _cite_nearest(answer, index, info, topic, what, nearest)
+            _cite_nearest(answer, index, info, topic, what, _nearest_documents(index, info, search_filters, allowed))
         return answer
     citations: list[Citation] = []
     out_groups: list[AnswerGroup] = []
@@ -676,11 +674,11 @@ def _no_title_text(index: Any, info: QuestionInfo, topic: Topic, where: str, wha
     return text, bool(n)
 
 
-def _nearest_documents(index: Any, info: QuestionInfo, region: Region | None, year: int | None,
-                       allowed: np.ndarray | None) -> list[tuple[int, Hit]]:
-    """The ``NEAREST_DOCUMENTS`` documents nearest to the topic in meaning (a hybrid search on the topic alone, within
-    the scope), each with its best passage."""
-    hits = index.search(info.topic, k=10 * NEAREST_DOCUMENTS, mode="hybrid", region=region, year=year)
+def _nearest_documents(index: Any, info: QuestionInfo, search_filters: dict[str, Any], allowed: np.ndarray | None,
+                       mode: str = "hybrid") -> list[tuple[int, Hit]]:
+    """The ``NEAREST_DOCUMENTS`` documents nearest to the topic in meaning (a search on the topic alone, within the
+    scope), each with its best passage."""
+    hits = index.search(info.topic, k=10 * NEAREST_DOCUMENTS, mode=mode, **search_filters)
     docs = index.chunk_doc_rows([h.row for h in hits]) if hits else []
     out: list[tuple[int, Hit]] = []
     for hit, doc in zip(hits, docs):
@@ -709,19 +707,17 @@ def _cite_nearest(answer: Answer, index: Any, info: QuestionInfo, topic: Topic, 
 
 
 def _answer_for_shared_subject(question: str, info: QuestionInfo, index: Any, calibration: Calibration,
-                               filters: dict[str, Any], region: Region | None, year: int | None,
-                               allowed: np.ndarray | None, what: str) -> Answer | None:
+                               filters: dict[str, Any], search_filters: dict[str, Any], allowed: np.ndarray | None,
+                               what: str) -> Answer | None:
     """When the documents nearest to the topic in meaning alone (dense search) are all named after one subject
     (坐地铁 → three 轨道交通条例), the question asked about that subject, answered as such and said so; None when they
     share none, or a subject so broad that many documents are named after it (大气污染防治, 文明行为促进: a document on
     it need not be on what was asked)."""
     if info.topic not in question:
         return None
-    hits = index.search(info.topic, k=10 * NEAREST_DOCUMENTS, mode="dense", region=region, year=year)
-    docs = list(dict.fromkeys(int(d) for d in index.chunk_doc_rows([h.row for h in hits]) if allowed is None
-                              or allowed[int(d)]))[:NEAREST_DOCUMENTS] if hits else []
-    subjects = [x for x in (title_subject(index.doc_list[d].get("title"), index.document_region(d)) for d in docs)
-                if x]
+    nearest = _nearest_documents(index, info, search_filters, allowed, mode="dense")
+    subjects = [x for x in (title_subject(index.doc_list[d].get("title"), index.document_region(d))
+                            for d, _ in nearest) if x]
     # 轨道交通 and 城市轨道交通 are one subject: a subject counts every subject that holds it.
     counts = Counter({x: sum(x in y for y in subjects) for x in subjects})
     if not counts:

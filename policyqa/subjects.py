@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .models import Region
+from .regions import short_name
 from .textnorm import normalize
 
 _LAW = re.compile(r"《(?:中华人民共和国)?(.+?)法?》")
@@ -39,7 +40,7 @@ def _strip_place(text: str, region: Region | None) -> str:
     """``text`` without the place it starts with: the region's own names first (浙江省, 杭州市, 杭州), else any
     leading run of names ending in an administrative suffix (深圳经济特区)."""
     names = [n for n in ((region.province, region.city, region.county) if region else ()) if n]
-    names += [n[:-1] for n in names if len(n) > 2 and n[-1] in "省市县区"]
+    names += [short for short in map(short_name, names) if short not in names]
     changed = True
     while changed:
         changed = False

@@ -145,10 +145,11 @@ def topic_of(index: Any, info: QuestionInfo) -> Topic:
     terms = list(dict.fromkeys(index.tokenizer.tokenize(info.topic)))
     if not terms:
         return Topic([], np.zeros(0))
-    if info.asks_provisions and not info.document_kind and len(terms) > 1 and terms[0] in RELATION_VERBS:
+    about_rules = info.asks_provisions and not info.document_kind
+    if about_rules and len(terms) > 1 and terms[0] in RELATION_VERBS:
         # 哪些地方的法规支持打造地方品牌 asks whether the articles rule on 品牌: they may 鼓励, 扶持 or 引导 it.
         terms = terms[1:]
-    if info.asks_provisions and not info.document_kind and len(terms) > 2 and terms[-1] in FACET_WORDS:
+    if about_rules and len(terms) > 2 and terms[-1] in FACET_WORDS:
         # 建筑垃圾处置: articles on 建筑垃圾 rule on it whether or not they say 处置 (they say 运输, 消纳 …). With two
         # words or fewer the facet may be the subject (城市管理, 物业管理).
         terms = terms[:-1]
