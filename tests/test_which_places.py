@@ -460,6 +460,34 @@ def test_the_place_where_something_is_done_is_said_by_that_something(tmp_path):
     assert ("博物",) not in topic.alternatives[topic.terms.index("博物馆")]
 
 
+def test_a_rare_stem_says_the_trade_or_the_facet_word_the_articles_never_write(tmp_path):
+    # The articles write 现代物流, 户籍所在地: they rule on 物流业 and 户籍管理 without those words. A common stem
+    # (服务 of 服务业) is a wider subject, and so is one whose compound the passages write often (物业管理).
+    from policyqa.topic import topic_of
+    from policyqa.question import analyze_question
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    plain = ["为了规范本市公共事务，制定本条例。", "本条例适用于本市行政区域。"]
+    _regulation(corpus, "a.txt", "江门市口岸条例", plain + ["发展现代物流。", "扶持物流企业。", "畅通物流通道。"])
+    _regulation(corpus, "b.txt", "肇庆市征兵工作条例", plain + ["应征公民在户籍所在地应征。", "核实户籍信息。", "户籍迁移应当登记。"])
+    _regulation(corpus, "c.txt", "惠州市物业管理条例", plain + ["物业管理应当规范。", "物业管理区域依法划分。", "物业服务人应当履约。"])
+    for i in range(40):  # enough passages that 户籍 and 物流 are each in fewer than one in a hundred
+        _regulation(corpus, f"f{i}.txt", f"清远市公共服务条例{i}", [f"有关部门应当做好第{n}项服务。" for n in range(9)])
+    idx, _ = build_index([corpus], tmp_path / "idx", get_embedder("hash:64"))
+    assert places(ask("哪些城市对物流业作出规定", index=idx)) == {"江门市"}
+    assert places(ask("哪些城市对户籍管理作出规定", index=idx)) == {"肇庆市"}
+
+    def ways(question, term):
+        topic = topic_of(idx, analyze_question(question, idx.tokenizer))
+        return topic.alternatives[topic.terms.index(term)]
+
+    assert ("物流",) in ways("哪些城市对物流业作出规定", "物流业")
+    assert ("服务",) not in ways("哪些城市对服务业作出规定", "服务业")
+    assert ("物业",) not in ways("哪些城市对物业管理作出规定", "物业管理")
+    assert ("户籍",) not in ways("哪些城市推进户籍管理", "户籍管理")  # not a question about rules: no facet to drop
+
+
 def test_a_much_commoner_conjunct_does_not_stand_for_a_rarer_one(tmp_path):
     # 殡葬改革和移风易俗 joins 改革 and 移风易俗: a passage on 移风易俗 answers, one on any 改革 (救助制度改革) does not.
     from policyqa.topic import topic_of
