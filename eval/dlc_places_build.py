@@ -17,6 +17,7 @@ regulations with objective answers.
     python eval/dlc_places_build.py --batch heldout13 # only the fourteenth batch
     python eval/dlc_places_build.py --batch heldout14 # only the fifteenth batch
     python eval/dlc_places_build.py --batch heldout15 # only the sixteenth batch
+    python eval/dlc_places_build.py --batch heldout16 # only the seventeenth batch
 
 Expected places are computed here, by rule, never picked by hand:
 
@@ -1295,6 +1296,75 @@ HELDOUT15_QUESTIONS: list[Question] = [
     Q("国有资产", "哪些城市对国有资产管理作出规定", "city", "text"),
 ]
 
+# Seventeenth batch (split ``heldout16``, eval/dlc_places_heldout16.jsonl), written on 2026-11-27 as the seventeenth
+# batch, the fourth to ask again on earlier topics. Two kinds of topics:
+# * ten topics of earlier batches asked again (``_again``: the same title and text patterns as the earlier topic, under
+#   a new id), none of them one the fourteenth, the fifteenth or the sixteenth batch asked again, picked across ten
+#   batches (first, second, third, fourth, sixth, eighth, ninth, tenth, twelfth and thirteenth), two of them text_only,
+#   with new questions worded the way a member of the public, a journalist or a student asks, some very colloquial,
+#   some in moderately everyday words, some in ordinary policy wording, none of them an earlier question. Their titles
+#   are on the earlier topic by construction, so this batch (``reuses_topics``) leaves them out of the title-overlap
+#   check; every other topic still has no title on an earlier topic (``title_overlap``);
+# * six new subjects answered from the articles (text_only: subjects many regulations rule on in their articles
+#   without being named after them; none of the six is in a title), each found by the text rule (at length in the
+#   articles: ``MIN_ARTICLES``) in 8-16 places, with questions partly in ordinary policy wording, partly in everyday
+#   words.
+# County questions follow the text rule (the corpus's county regulations are all on earlier topics by their titles).
+# Written from the rules' own output, before any answer of the system on them was seen.
+HELDOUT16_TOPICS = [
+    _again(TOPICS, "燃气"),
+    _again(HELDOUT_TOPICS, "停车场"),
+    _again(HELDOUT2_TOPICS, "精神卫生"),
+    _again(HELDOUT3_TOPICS, "未成年人"),
+    _again(HELDOUT5_TOPICS, "港口"),
+    _again(HELDOUT7_TOPICS, "占道经营"),
+    _again(HELDOUT8_TOPICS, "河长制"),
+    _again(HELDOUT9_TOPICS, "防汛抗洪"),
+    _again(HELDOUT11_TOPICS, "劳动合同"),
+    _again(HELDOUT12_TOPICS, "单用途预付卡"),
+    Topic("医疗机构", None, r"医疗机构", text_only=True),
+    Topic("专项资金", None, r"专项资金", text_only=True),
+    Topic("应急演练", None, r"演练", text_only=True),  # drills of every kind: 应急演练, 消防演练, 救生演练
+    Topic("摩托车", None, r"摩托车", text_only=True),  # with 电动摩托车, 三轮摩托车
+    Topic("爆破作业", None, r"爆破", text_only=True),  # near dykes, reservoirs, pipelines and relics; 民用爆破器材
+    Topic("消毒", None, r"消毒", text_only=True),  # water tanks, tableware, animal epidemics
+]
+
+HELDOUT16_QUESTIONS: list[Question] = [
+    Q("燃气·再问", "哪些省份有管煤气、天然气使用的法规", "province", "title"),
+    Q("燃气·再问", "哪些城市对家里用煤气、液化气的安全作出了规定", "city", "text"),
+    Q("停车场·再问", "哪些城市有专门管停车的法规", "city", "title"),
+    Q("停车场·再问", "河南省哪些城市对乱停车、停车难作出了规定", "city", "text", "河南省"),
+    Q("精神卫生·再问", "哪些地方有保护精神病人的法规", "place", "title"),
+    Q("精神卫生·再问", "哪些省份对精神障碍患者的诊断和治疗作出规定", "province", "text"),
+    Q("未成年人·再问", "哪些地方的法规专门保护小孩子", "place", "text"),
+    Q("未成年人·再问", "哪些城市对保护青少年、未成年人的权益作出了规定", "city", "text"),
+    Q("港口·再问", "哪些城市有管码头的法规", "city", "title"),
+    Q("港口·再问", "山东省哪些城市对港口码头的建设和经营作出了规定", "city", "text", "山东省"),
+    Q("占道经营·再问", "哪些县对在街边摆地摊作出了规定", "county", "text"),
+    Q("占道经营·再问", "哪些地方不让小商小贩占着马路做买卖", "place", "text"),
+    Q("河长制·再问", "哪些地方有让干部当河长、负责管河的法规", "place", "title"),
+    Q("河长制·再问", "哪些城市对设立河长、湖长管护河湖作出了规定", "city", "text"),
+    Q("防汛抗洪·再问", "哪些地方有专门防洪水的法规", "place", "title"),
+    Q("防汛抗洪·再问", "哪些县对下暴雨发洪水时的防汛抢险作出了规定", "county", "text"),
+    Q("劳动合同·再问", "哪些省份有管公司和员工签合同的法规", "province", "title"),
+    Q("劳动合同·再问", "哪些地方对打工的人跟老板签用工合同作出了规定", "place", "text"),
+    Q("单用途预付卡·再问", "哪些地方有管商家收了办卡的钱就跑路的法规", "place", "title"),
+    Q("单用途预付卡·再问", "哪些城市对健身房、理发店让顾客充值办会员卡作出了规定", "city", "text"),
+    Q("医疗机构", "哪些地方的法规对医疗机构作出规定", "place", "text"),
+    Q("医疗机构", "哪些城市的法规管医院和诊所", "city", "text"),
+    Q("专项资金", "哪些地方的法规要求政府设立专项资金", "place", "text"),
+    Q("专项资金", "浙江省哪些城市的法规对安排专项资金作出了规定", "city", "text", "浙江省"),
+    Q("应急演练", "哪些地方对应急演练作出规定", "place", "text"),
+    Q("应急演练", "哪些省份的法规要求单位定期搞消防、逃生演习", "province", "text"),
+    Q("摩托车", "哪些地方对摩托车管理作出规定", "place", "text"),
+    Q("摩托车", "哪些城市对骑摩托车上路作出了规定", "city", "text"),
+    Q("爆破作业", "哪些地方的法规对爆破作业作出了限制", "place", "text"),
+    Q("爆破作业", "山东省哪些城市的法规不让随便搞爆破", "city", "text", "山东省"),
+    Q("消毒", "哪些地方的法规对清洗消毒作出规定", "place", "text"),
+    Q("消毒", "河南省哪些城市的法规要求做好消毒", "city", "text", "河南省"),
+]
+
 MAIN = Batch("main", TOPICS, QUESTIONS, OUT)
 HELDOUT = Batch("heldout", HELDOUT_TOPICS, HELDOUT_QUESTIONS, HELDOUT_OUT, heldout=True)
 HELDOUT2 = Batch("heldout2", HELDOUT2_TOPICS, HELDOUT2_QUESTIONS, OUT.with_name("dlc_places_heldout2.jsonl"),
@@ -1325,9 +1395,11 @@ HELDOUT14 = Batch("heldout14", HELDOUT14_TOPICS, HELDOUT14_QUESTIONS, OUT.with_n
                   heldout=True, reuses_topics=True)
 HELDOUT15 = Batch("heldout15", HELDOUT15_TOPICS, HELDOUT15_QUESTIONS, OUT.with_name("dlc_places_heldout15.jsonl"),
                   heldout=True, reuses_topics=True)
+HELDOUT16 = Batch("heldout16", HELDOUT16_TOPICS, HELDOUT16_QUESTIONS, OUT.with_name("dlc_places_heldout16.jsonl"),
+                  heldout=True, reuses_topics=True)
 BATCHES = {b.name: b for b in (MAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
                                              HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13,
-                                             HELDOUT14, HELDOUT15)}
+                                             HELDOUT14, HELDOUT15, HELDOUT16)}
 
 
 def build(records: list[dict[str, Any]], batch: Batch = MAIN) -> list[dict[str, Any]]:
@@ -1365,14 +1437,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch", choices=("all", *BATCHES), default="all",
                     help="main: eval/dlc_places.jsonl (tune/report); heldout: eval/dlc_places_heldout.jsonl; "
                          "heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, "
-                         "heldout11, heldout12, heldout13, heldout14, heldout15: eval/dlc_places_heldout2.jsonl, "
+                         "heldout11, heldout12, heldout13, heldout14, heldout15, heldout16: "
+                         "eval/dlc_places_heldout2.jsonl, "
                          "eval/dlc_places_heldout3.jsonl, eval/dlc_places_heldout4.jsonl, "
                          "eval/dlc_places_heldout5.jsonl, eval/dlc_places_heldout6.jsonl, "
                          "eval/dlc_places_heldout7.jsonl, eval/dlc_places_heldout8.jsonl, "
                          "eval/dlc_places_heldout9.jsonl, eval/dlc_places_heldout10.jsonl, "
                          "eval/dlc_places_heldout11.jsonl, eval/dlc_places_heldout12.jsonl, "
                          "eval/dlc_places_heldout13.jsonl, eval/dlc_places_heldout14.jsonl, "
-                         "eval/dlc_places_heldout15.jsonl")
+                         "eval/dlc_places_heldout15.jsonl, eval/dlc_places_heldout16.jsonl")
     ap.add_argument("--out", type=Path, help="write (or --check) here instead; only with --batch main or heldout")
     ap.add_argument("--check", action="store_true", help="only compare with the existing file")
     args = ap.parse_args(argv)

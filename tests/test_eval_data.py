@@ -174,6 +174,7 @@ _BOUNDS = {
     "heldout13": ((22, 34), (10, 18), (4, 8)),
     "heldout14": ((22, 34), (10, 18), (4, 8)),
     "heldout15": ((22, 34), (10, 18), (4, 8)),
+    "heldout16": ((22, 34), (10, 18), (4, 8)),
 }
 _HELDOUT = [b.name for b in _ORDER if b.heldout]
 
