@@ -629,12 +629,14 @@ def _aggregate(question: str, info: QuestionInfo, index: Any, topic: Topic, cali
         else:
             text, ruled = f"在已索引的 {len(index.doc_list)} 份文件中没有找到{where}文件明确涉及“{what}”。", False
         answer = _not_found(question, info, text)
+        if substitute and chinese and (not ruled or info.document_kind):
+            # A title asked for that no title names may still be the subject the nearest documents are named
+            # after (防空洞 → 人民防空), whatever the articles say of it; the answer keeps what they say.
+            shared = _answer_for_shared_subject(question, info, index, calibration, filters, search_filters,
+                                                allowed, what, lead=text if ruled else None)
+            if shared is not None:
+                return shared
         if not ruled:
-            if substitute and chinese:
-                shared = _answer_for_shared_subject(question, info, index, calibration, filters, search_filters,
-                                                    allowed, what)
-                if shared is not None:
-                    return shared
             _cite_nearest(answer, index, info, topic, what, _nearest_documents(index, info, search_filters, allowed))
         return answer
     citations: list[Citation] = []
@@ -708,11 +710,11 @@ def _cite_nearest(answer: Answer, index: Any, info: QuestionInfo, topic: Topic, 
 
 def _answer_for_shared_subject(question: str, info: QuestionInfo, index: Any, calibration: Calibration,
                                filters: dict[str, Any], search_filters: dict[str, Any], allowed: np.ndarray | None,
-                               what: str) -> Answer | None:
+                               what: str, lead: str | None = None) -> Answer | None:
     """When the documents nearest to the topic in meaning alone (dense search) are all named after one subject
     (坐地铁 → three 轨道交通条例), the question asked about that subject, answered as such and said so; None when they
     share none, or a subject so broad that many documents are named after it (大气污染防治, 文明行为促进: a document on
-    it need not be on what was asked)."""
+    it need not be on what was asked). ``lead`` is what was found of the question itself (default: nothing)."""
     if info.topic not in question:
         return None
     nearest = _nearest_documents(index, info, search_filters, allowed, mode="dense")
@@ -737,8 +739,9 @@ def _answer_for_shared_subject(question: str, info: QuestionInfo, index: Any, ca
         return None
     answer.question = question
     answer.answered_as = subject
-    answer.answer = (f"没有找到文件明确涉及“{what}”。意思最接近的 {n} 份文件都是关于“{subject}”的，以下按“{subject}”作答"
-                     f"（请核对是否即所问）：" + answer.answer)
+    answer.answer = ((lead or f"没有找到文件明确涉及“{what}”。") +
+                     f"意思最接近的 {n} 份文件都是关于“{subject}”的，以下按“{subject}”作答（请核对是否即所问）：" +
+                     answer.answer)
     return answer
 
 

@@ -417,6 +417,28 @@ def test_a_question_no_document_words_is_answered_for_the_subject_its_nearest_do
     assert "意思相近的文件（按语义检索，未核实" in answer.answer and answer.citations
 
 
+def test_a_title_no_title_names_is_answered_for_the_subject_its_nearest_documents_share(tmp_path):
+    # No title names 站台, and one city's articles rule on it: the answer says both, then answers for 轨道交通,
+    # the subject all three nearest documents are named after (防空洞 → 人民防空 on DLC).
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    plain = ["为了规范本市管理，制定本条例。", "本条例适用于本市行政区域。", "有关部门应当依法履行职责。"]
+    _regulation(corpus, "zz.txt", "郑州市城市轨道交通条例",
+                plain + ["乘客应当有序通过站台。", "站台由运营单位维护。", "禁止翻越站台。"])
+    for name, title in (("ly.txt", "洛阳市城市轨道交通条例"), ("qd.txt", "青岛市轨道交通条例")):
+        _regulation(corpus, name, title, plain + ["乘客应当有序通过站台。"])
+    others = "地方金融 养犬 燃气 城市供水 城市绿化 物业管理 电梯安全 旅游 湿地保护 消防 供热 气象灾害防御 节约用水 公路 " \
+             "动物防疫 档案 水土保持 河道管理 文物保护 农药 种子 测绘 广告 价格 殡葬 矿产资源 科学技术普及"
+    for i, subject in enumerate(others.split()):
+        _regulation(corpus, f"other{i}.txt", f"湛江市{subject}条例", plain + [f"{subject}工作应当依法开展。"])
+    idx, _ = build_index([corpus], tmp_path / "idx", get_embedder("hash:64"))
+    answer = ask("哪些地方有管站台的法规", index=idx)
+    assert answer.found and answer.answered_as == "轨道交通"
+    assert answer.answer.startswith("在已索引的 30 份文件中没有找到标题涉及“站台”的法规。有 1 个地方的文件在条文中对“站台”作出规定")
+    assert "意思最接近的 3 份文件都是关于“轨道交通”的，以下按“轨道交通”作答" in answer.answer
+    assert places(answer) == {"郑州市", "洛阳市", "青岛市"}
+
+
 def test_the_verb_and_facet_around_the_subject_of_a_question_about_rules_are_not_topic_words(lending):
     from policyqa.question import analyze_question
     from policyqa.topic import topic_of
