@@ -676,11 +676,12 @@ def _no_title_text(index: Any, info: QuestionInfo, topic: Topic, where: str, wha
     return text, bool(n)
 
 
-def _nearest_documents(index: Any, info: QuestionInfo, search_filters: dict[str, Any], allowed: np.ndarray | None,
-                       mode: str = "hybrid") -> list[tuple[int, Hit]]:
-    """The ``NEAREST_DOCUMENTS`` documents nearest to the topic in meaning (a search on the topic alone, within the
-    scope), each with its best passage."""
-    hits = index.search(info.topic, k=10 * NEAREST_DOCUMENTS, mode=mode, **search_filters)
+def _nearest_documents(index: Any, info: QuestionInfo, search_filters: dict[str, Any],
+                       allowed: np.ndarray | None) -> list[tuple[int, Hit]]:
+    """The ``NEAREST_DOCUMENTS`` documents nearest to the topic in meaning (a dense search on the topic alone, within
+    the scope), each with its best passage. Dense, as the answer says: on the spent DLC batches the three cited hold
+    an expected regulation for 35 of 55 questions with no place, hybrid search's for 31."""
+    hits = index.search(info.topic, k=10 * NEAREST_DOCUMENTS, mode="dense", **search_filters)
     docs = index.chunk_doc_rows([h.row for h in hits]) if hits else []
     out: list[tuple[int, Hit]] = []
     for hit, doc in zip(hits, docs):
@@ -717,7 +718,7 @@ def _answer_for_shared_subject(question: str, info: QuestionInfo, index: Any, ca
     it need not be on what was asked). ``lead`` is what was found of the question itself (default: nothing)."""
     if info.topic not in question:
         return None
-    nearest = _nearest_documents(index, info, search_filters, allowed, mode="dense")
+    nearest = _nearest_documents(index, info, search_filters, allowed)
     subjects = [x for x in (title_subject(index.doc_list[d].get("title"), index.document_region(d))
                             for d, _ in nearest) if x]
     # 轨道交通 and 城市轨道交通 are one subject: a subject counts every subject that holds it.

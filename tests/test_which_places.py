@@ -542,7 +542,8 @@ def test_no_place_found_cites_the_nearest_documents_and_counts_none(lending):
     # closest, in the documents' own words, marked unverified and never counted as a place.
     answer = ask("哪些城市对典当行的管理作出规定", index=lending)
     assert not answer.found and not answer.groups and answer.count is None
-    assert "意思相近的文件（按语义检索，未核实是否针对“典当行的管理”，不计入地方）：《韶关市地方金融条例》[1]" in answer.answer
+    assert "意思相近的文件（按语义检索，未核实是否针对“典当行的管理”，不计入地方）：《" in answer.answer
+    assert "《韶关市地方金融条例》[" in answer.answer  # the one whose article names 典当
     assert 1 <= len(answer.citations) <= 3
     assert len({c.source for c in answer.citations}) == len(answer.citations)  # one passage per document
     for c in answer.citations:
