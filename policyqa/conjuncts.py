@@ -31,6 +31,10 @@ def conjunct_groups(tokenizer: Any, text: str) -> list[list[str]]:
         while shared < min(len(left), len(right)) - 1 and left[shared] == right[shared]:
             shared += 1
         left, right = left[shared:], right[shared:]
+        if left and len(right) > 1 and len(left[-1]) > len(right[1]) and left[-1].endswith(right[1]) \
+                and right[0] + right[1] in norm:
+            # 人造肉、植物肉: the tokenizer cut the second one (植物 / 肉); its first word alone is not what is joined.
+            continue
         if left and right and left[-1] != right[0]:
             pairs.append((left[-1], right[0]))
     groups: list[list[str]] = []
