@@ -54,11 +54,15 @@ CANDIDATES = 60
 # A "which places" question that finds no place shows this many documents nearest to its topic in meaning, marked
 # as unverified: the user sees the words the documents use (驾校 → 机动车驾驶员培训) and can ask again in them.
 NEAREST_DOCUMENTS = 3
-# When all of the documents nearest in meaning alone are named after one subject (坐地铁 → three 轨道交通条例) the
-# question is answered for that subject, and says so, unless more than SHARED_SUBJECT_MAX_TITLES titles name it
-# (大气污染防治: a document on it need not rule on 渣土车). Chosen on the fourteen spent DLC batches and 30 subjects
-# no DLC regulation addresses (two of three documents: 7 of the 30 answered for a wrong subject; three: none).
+# When SHARED_SUBJECT_DOCUMENTS of the SHARED_SUBJECT_POOL documents nearest in meaning alone are named after one
+# subject (坐地铁 → 轨道交通条例) and one of them holds a word of the question, the question is answered for that subject,
+# and says so, unless more than SHARED_SUBJECT_MAX_TITLES titles name it (大气污染防治: a document on it need not rule
+# on 渣土车). Chosen on the fourteen spent DLC batches and 30 subjects no DLC regulation addresses (two of three
+# documents: 7 of the 30 answered for a wrong subject; three: none); then on all sixteen and 70 such questions, three of
+# five with a word of the question against three of three without: +22 right places, +1 wrong, and 5 of the 70
+# answered for a wrong subject instead of 4 (three of five without the word: +26 / +1, and 8 of the 70).
 SHARED_SUBJECT_DOCUMENTS = 3
+SHARED_SUBJECT_POOL = 5
 SHARED_SUBJECT_MAX_TITLES = 10
 # In a small index three documents share a subject by chance (three 地方金融条例 are all there is): the subject must
 # also be named by at most this share of the titles. Not tuned: on DLC the 10 titles bind first.
@@ -677,11 +681,11 @@ def _no_title_text(index: Any, info: QuestionInfo, topic: Topic, where: str, wha
 
 
 def _nearest_documents(index: Any, info: QuestionInfo, search_filters: dict[str, Any],
-                       allowed: np.ndarray | None) -> list[tuple[int, Hit]]:
-    """The ``NEAREST_DOCUMENTS`` documents nearest to the topic in meaning (a dense search on the topic alone, within
+                       allowed: np.ndarray | None, n: int = NEAREST_DOCUMENTS) -> list[tuple[int, Hit]]:
+    """The ``n`` documents nearest to the topic in meaning (a dense search on the topic alone, within
     the scope), each with its best passage. Dense, as the answer says: on the spent DLC batches the three cited hold
     an expected regulation for 35 of 55 questions with no place, hybrid search's for 31."""
-    hits = index.search(info.topic, k=10 * NEAREST_DOCUMENTS, mode="dense", **search_filters)
+    hits = index.search(info.topic, k=10 * n, mode="dense", **search_filters)
     docs = index.chunk_doc_rows([h.row for h in hits]) if hits else []
     out: list[tuple[int, Hit]] = []
     for hit, doc in zip(hits, docs):
@@ -689,7 +693,7 @@ def _nearest_documents(index: Any, info: QuestionInfo, search_filters: dict[str,
         if any(d == doc for d, _ in out) or (allowed is not None and not allowed[doc]):
             continue
         out.append((doc, hit))
-        if len(out) == NEAREST_DOCUMENTS:
+        if len(out) == n:
             break
     return out
 
@@ -712,21 +716,25 @@ def _cite_nearest(answer: Answer, index: Any, info: QuestionInfo, topic: Topic, 
 def _answer_for_shared_subject(question: str, info: QuestionInfo, index: Any, calibration: Calibration,
                                filters: dict[str, Any], search_filters: dict[str, Any], allowed: np.ndarray | None,
                                what: str, lead: str | None = None) -> Answer | None:
-    """When the documents nearest to the topic in meaning alone (dense search) are all named after one subject
-    (坐地铁 → three 轨道交通条例), the question asked about that subject, answered as such and said so; None when they
-    share none, or a subject so broad that many documents are named after it (大气污染防治, 文明行为促进: a document on
-    it need not be on what was asked). ``lead`` is what was found of the question itself (default: nothing)."""
+    """When most of the documents nearest to the topic in meaning alone (dense search) are named after one subject
+    (坐地铁 → 轨道交通条例) and one of them holds a word of the question (打120叫救护车: 救护车), the question asked about
+    that subject, answered as such and said so; None when they share none, none of them holds a word of the question
+    (比特币挖矿 → five 矿产资源条例, none saying 比特币 or 挖矿), or the subject is so broad that many documents are named
+    after it (大气污染防治, 文明行为促进: a document on it need not be on what was asked). ``lead`` is what was found of
+    the question itself (default: nothing)."""
     if info.topic not in question:
         return None
-    nearest = _nearest_documents(index, info, search_filters, allowed)
-    subjects = [x for x in (title_subject(index.doc_list[d].get("title"), index.document_region(d))
-                            for d, _ in nearest) if x]
+    nearest = _nearest_documents(index, info, search_filters, allowed, SHARED_SUBJECT_POOL)
+    named = {d: title_subject(index.doc_list[d].get("title"), index.document_region(d)) for d, _ in nearest}
+    subjects = [x for x in named.values() if x]
     # 轨道交通 and 城市轨道交通 are one subject: a subject counts every subject that holds it.
     counts = Counter({x: sum(x in y for y in subjects) for x in subjects})
     if not counts:
         return None
     subject, n = max(counts.items(), key=lambda kv: (kv[1], -len(kv[0])))
     if n < SHARED_SUBJECT_DOCUMENTS or subject in normalize(info.topic).lower():
+        return None
+    if not _holds_a_word(index, info, [d for d, x in named.items() if x and subject in x]):
         return None
     naming = sum(subject in title for title in index.titles)
     if naming > SHARED_SUBJECT_MAX_TITLES or naming > SHARED_SUBJECT_MAX_SHARE * len(index.titles):
@@ -744,6 +752,15 @@ def _answer_for_shared_subject(question: str, info: QuestionInfo, index: Any, ca
                      f"意思最接近的 {n} 份文件都是关于“{subject}”的，以下按“{subject}”作答（请核对是否即所问）：" +
                      answer.answer)
     return answer
+
+
+def _holds_a_word(index: Any, info: QuestionInfo, docs: list[int]) -> bool:
+    """Whether any of ``docs`` holds a word of the question's topic (of two characters or more, or a way of saying
+    one: ``Topic.words``) anywhere in its text."""
+    words = [w for w in topic_of(index, info).words() if len(w) > 1]
+    if not words or not docs:
+        return False
+    return bool(len(index.backend.postings(words, Filter(sources=tuple(index.doc_list[d]["source"] for d in docs)))))
 
 
 def _documents_within(scope: Region | None, filters: dict[str, Any]) -> Filter | None:

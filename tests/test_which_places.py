@@ -341,6 +341,7 @@ def test_words_joined_by_a_conjunction_are_asked_about_either_one(lending, monke
     assert conjunct_groups(tok, "技术合同和技术交易") == [["合同", "交易"]]  # 技术 is said on both sides
     assert conjunct_groups(tok, "菜市场、农贸市场和集贸市场的管理") == [["菜市场", "农贸市场", "集贸市场"]]
     assert conjunct_groups(tok, "推进和平发展") == []  # 和 inside a word joins nothing
+    assert conjunct_groups(tok, "人造肉、植物肉") == []  # 植物 of 植物肉 (cut 植物 / 肉) is not what is joined
     assert conjunct_groups(tok, "KTV、歌舞厅等娱乐场所") == [["ktv", "歌舞厅", "娱乐场所"]]  # examples and their kind
     assert conjunct_groups(tok, "歌舞厅等") == []
     assert places(ask("哪些城市对民间借贷和小额贷款作出规定", index=lending)) == {"湛江市", "惠州市"}
@@ -415,6 +416,21 @@ def test_a_question_no_document_words_is_answered_for_the_subject_its_nearest_do
     answer = ask("哪些地方对坐地铁作出了规定", index=metro)
     assert not answer.found and answer.answered_as is None and not answer.groups
     assert "意思相近的文件（按语义检索，未核实" in answer.answer and answer.citations
+
+
+def test_the_shared_subject_stands_for_the_question_only_where_a_document_holds_a_word_of_it(metro, monkeypatch):
+    from policyqa import answer as answering
+    from policyqa.question import analyze_question
+
+    # The rail regulations say 地铁: 坐地铁 may be asked about their subject. Nothing says 比特币 or 挖矿: five 矿产资源
+    # regulations nearest in meaning to 比特币挖矿 do not make it a question about 矿产资源.
+    rail = [d for d, meta in enumerate(metro.doc_list) if "轨道交通" in meta["title"]]
+    assert len(rail) == 3
+    assert answering._holds_a_word(metro, analyze_question("哪些地方对坐地铁作出了规定", metro.tokenizer), rail)
+    assert not answering._holds_a_word(metro, analyze_question("哪些地方对比特币挖矿作出了规定", metro.tokenizer), rail)
+    monkeypatch.setattr(answering, "_holds_a_word", lambda index, info, docs: False)
+    answer = ask("哪些地方对坐地铁作出了规定", index=metro)
+    assert not answer.found and answer.answered_as is None
 
 
 def test_a_title_no_title_names_is_answered_for_the_subject_its_nearest_documents_share(tmp_path):
