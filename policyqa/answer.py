@@ -749,9 +749,14 @@ def _answer_for_shared_subject(question: str, info: QuestionInfo, index: Any, ca
     answer.question = question
     answer.answered_as = subject
     answer.answer = ((lead or f"没有找到文件明确涉及“{what}”。") +
-                     f"意思最接近的 {n} 份文件都是关于“{subject}”的，以下按“{subject}”作答（请核对是否即所问）：" +
+                     f"意思最接近的 {_share_words(n, len(nearest))}关于“{subject}”的，以下按“{subject}”作答（请核对是否即所问）：" +
                      answer.answer)
     return answer
+
+
+def _share_words(n: int, of: int) -> str:
+    """"3 份文件都是" when all of the nearest documents share the subject, else "5 份文件中有 3 份是"."""
+    return f"{n} 份文件都是" if n == of else f"{of} 份文件中有 {n} 份是"
 
 
 def _holds_a_word(index: Any, info: QuestionInfo, docs: list[int]) -> bool:

@@ -409,7 +409,7 @@ def test_a_question_no_document_words_is_answered_for_the_subject_its_nearest_do
     # named after 轨道交通 (城市轨道交通 holds it), so the question is answered for 轨道交通, and says so.
     answer = ask("哪些地方对坐地铁作出了规定", index=metro)
     assert answer.found and answer.answered_as == "轨道交通" and answer.to_dict()["answered_as"] == "轨道交通"
-    assert answer.answer.startswith("没有找到文件明确涉及“坐地铁”。意思最接近的 3 份文件都是关于“轨道交通”的，以下按“轨道交通”作答")
+    assert answer.answer.startswith("没有找到文件明确涉及“坐地铁”。意思最接近的 5 份文件中有 3 份是关于“轨道交通”的，以下按“轨道交通”作答")
     assert places(answer) == {"郑州市", "洛阳市", "青岛市"} and answer.question == "哪些地方对坐地铁作出了规定"
     # A subject that many titles name is too broad to stand for the question: the nearest documents are only cited.
     monkeypatch.setattr(answering, "SHARED_SUBJECT_MAX_TITLES", 2)
@@ -426,6 +426,7 @@ def test_the_shared_subject_stands_for_the_question_only_where_a_document_holds_
     # regulations nearest in meaning to 比特币挖矿 do not make it a question about 矿产资源.
     rail = [d for d, meta in enumerate(metro.doc_list) if "轨道交通" in meta["title"]]
     assert len(rail) == 3
+    assert answering._share_words(3, 3) == "3 份文件都是" and answering._share_words(3, 5) == "5 份文件中有 3 份是"
     assert answering._holds_a_word(metro, analyze_question("哪些地方对坐地铁作出了规定", metro.tokenizer), rail)
     assert not answering._holds_a_word(metro, analyze_question("哪些地方对比特币挖矿作出了规定", metro.tokenizer), rail)
     monkeypatch.setattr(answering, "_holds_a_word", lambda index, info, docs: False)
@@ -451,7 +452,7 @@ def test_a_title_no_title_names_is_answered_for_the_subject_its_nearest_document
     answer = ask("哪些地方有管站台的法规", index=idx)
     assert answer.found and answer.answered_as == "轨道交通"
     assert answer.answer.startswith("在已索引的 30 份文件中没有找到标题涉及“站台”的法规。有 1 个地方的文件在条文中对“站台”作出规定")
-    assert "意思最接近的 3 份文件都是关于“轨道交通”的，以下按“轨道交通”作答" in answer.answer
+    assert "意思最接近的 5 份文件中有 3 份是关于“轨道交通”的，以下按“轨道交通”作答" in answer.answer
     assert places(answer) == {"郑州市", "洛阳市", "青岛市"}
 
 
