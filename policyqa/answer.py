@@ -633,10 +633,10 @@ def _aggregate(question: str, info: QuestionInfo, index: Any, topic: Topic, cali
         else:
             text, ruled = f"在已索引的 {len(index.doc_list)} 份文件中没有找到{where}文件明确涉及“{what}”。", False
         answer = _not_found(question, info, text)
-        if substitute and chinese and (not ruled or info.document_kind):
-            # A title asked for that no title names may still be the subject the nearest documents are named
-            # after (防空洞 → 人民防空), whatever the articles say of it; the answer keeps what they say.
-            shared = _answer_for_shared_subject(question, info, index, calibration, filters, search_filters,
+        if substitute and chinese:
+            # Also when the articles rule on a title no title names: the nearest documents may still be named after
+            # the subject asked about (防空洞 → 人民防空); the answer keeps what the articles say.
+            shared = _answer_for_shared_subject(question, info, topic, index, calibration, filters, search_filters,
                                                 allowed, what, lead=text if ruled else None)
             if shared is not None:
                 return shared
@@ -713,15 +713,15 @@ def _cite_nearest(answer: Answer, index: Any, info: QuestionInfo, topic: Topic, 
                           + "。文件的说法可能不同，可换用文件中的词语再问。")
 
 
-def _answer_for_shared_subject(question: str, info: QuestionInfo, index: Any, calibration: Calibration,
+def _answer_for_shared_subject(question: str, info: QuestionInfo, topic: Topic, index: Any, calibration: Calibration,
                                filters: dict[str, Any], search_filters: dict[str, Any], allowed: np.ndarray | None,
                                what: str, lead: str | None = None) -> Answer | None:
     """When most of the documents nearest to the topic in meaning alone (dense search) are named after one subject
     (坐地铁 → 轨道交通条例) and one of them holds a word of the question (打120叫救护车: 救护车), the question asked about
     that subject, answered as such and said so; None when they share none, none of them holds a word of the question
     (比特币挖矿 → five 矿产资源条例, none saying 比特币 or 挖矿), or the subject is so broad that many documents are named
-    after it (大气污染防治, 文明行为促进: a document on it need not be on what was asked). ``lead`` is what was found of
-    the question itself (default: nothing)."""
+    after it (大气污染防治, 文明行为促进: a document on it need not be on what was asked). ``topic`` is the question's
+    own; ``lead`` is what was found of the question itself (default: nothing)."""
     if info.topic not in question:
         return None
     nearest = _nearest_documents(index, info, search_filters, allowed, SHARED_SUBJECT_POOL)
@@ -734,7 +734,7 @@ def _answer_for_shared_subject(question: str, info: QuestionInfo, index: Any, ca
     subject, n = max(counts.items(), key=lambda kv: (kv[1], -len(kv[0])))
     if n < SHARED_SUBJECT_DOCUMENTS or subject in normalize(info.topic).lower():
         return None
-    if not _holds_a_word(index, info, [d for d, x in named.items() if x and subject in x]):
+    if not _holds_a_word(index, topic, [d for d, x in named.items() if x and subject in x]):
         return None
     naming = sum(subject in title for title in index.titles)
     if naming > SHARED_SUBJECT_MAX_TITLES or naming > SHARED_SUBJECT_MAX_SHARE * len(index.titles):
@@ -759,10 +759,10 @@ def _share_words(n: int, of: int) -> str:
     return f"{n} 份文件都是" if n == of else f"{of} 份文件中有 {n} 份是"
 
 
-def _holds_a_word(index: Any, info: QuestionInfo, docs: list[int]) -> bool:
-    """Whether any of ``docs`` holds a word of the question's topic (of two characters or more, or a way of saying
-    one: ``Topic.words``) anywhere in its text."""
-    words = [w for w in topic_of(index, info).words() if len(w) > 1]
+def _holds_a_word(index: Any, topic: Topic, docs: list[int]) -> bool:
+    """Whether any of ``docs`` holds a word of ``topic`` (of two characters or more, or a way of saying one:
+    ``Topic.words``) anywhere in its text."""
+    words = [w for w in topic.words() if len(w) > 1]
     if not words or not docs:
         return False
     return bool(len(index.backend.postings(words, Filter(sources=tuple(index.doc_list[d]["source"] for d in docs)))))

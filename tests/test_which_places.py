@@ -421,15 +421,19 @@ def test_a_question_no_document_words_is_answered_for_the_subject_its_nearest_do
 def test_the_shared_subject_stands_for_the_question_only_where_a_document_holds_a_word_of_it(metro, monkeypatch):
     from policyqa import answer as answering
     from policyqa.question import analyze_question
+    from policyqa.topic import topic_of
 
     # The rail regulations say 地铁: 坐地铁 may be asked about their subject. Nothing says 比特币 or 挖矿: five 矿产资源
     # regulations nearest in meaning to 比特币挖矿 do not make it a question about 矿产资源.
     rail = [d for d, meta in enumerate(metro.doc_list) if "轨道交通" in meta["title"]]
     assert len(rail) == 3
     assert answering._share_words(3, 3) == "3 份文件都是" and answering._share_words(3, 5) == "5 份文件中有 3 份是"
-    assert answering._holds_a_word(metro, analyze_question("哪些地方对坐地铁作出了规定", metro.tokenizer), rail)
-    assert not answering._holds_a_word(metro, analyze_question("哪些地方对比特币挖矿作出了规定", metro.tokenizer), rail)
-    monkeypatch.setattr(answering, "_holds_a_word", lambda index, info, docs: False)
+    def topic(question):
+        return topic_of(metro, analyze_question(question, metro.tokenizer))
+
+    assert answering._holds_a_word(metro, topic("哪些地方对坐地铁作出了规定"), rail)
+    assert not answering._holds_a_word(metro, topic("哪些地方对比特币挖矿作出了规定"), rail)
+    monkeypatch.setattr(answering, "_holds_a_word", lambda index, topic, docs: False)
     answer = ask("哪些地方对坐地铁作出了规定", index=metro)
     assert not answer.found and answer.answered_as is None
 
