@@ -18,6 +18,7 @@ regulations with objective answers.
     python eval/dlc_places_build.py --batch heldout14 # only the fifteenth batch
     python eval/dlc_places_build.py --batch heldout15 # only the sixteenth batch
     python eval/dlc_places_build.py --batch heldout16 # only the seventeenth batch
+    python eval/dlc_places_build.py --batch heldout17 # only the eighteenth batch
 
 Expected places are computed here, by rule, never picked by hand:
 
@@ -1365,6 +1366,75 @@ HELDOUT16_QUESTIONS: list[Question] = [
     Q("消毒", "河南省哪些城市的法规要求做好消毒", "city", "text", "河南省"),
 ]
 
+# Eighteenth batch (split ``heldout17``, eval/dlc_places_heldout17.jsonl), written on 2026-11-27 as the eighteenth
+# batch, the fifth to ask again on earlier topics. Two kinds of topics:
+# * ten topics of earlier batches asked again (``_again``: the same title and text patterns as the earlier topic, under
+#   a new id), none of them one the fourteenth, the fifteenth, the sixteenth or the seventeenth batch asked again,
+#   picked across ten batches (first, second, third, fourth, fifth, sixth, eighth, ninth, tenth and twelfth), two of
+#   them text_only, with new questions worded the way a member of the public, a journalist or a student asks, some very
+#   colloquial, some in moderately everyday words, some in ordinary policy wording, none of them an earlier question.
+#   Their titles are on the earlier topic by construction, so this batch (``reuses_topics``) leaves them out of the
+#   title-overlap check; every other topic still has no title on an earlier topic (``title_overlap``);
+# * six new subjects answered from the articles (text_only: subjects many regulations rule on in their articles
+#   without being named after them; none of the six is in a title), each found by the text rule (at length in the
+#   articles: ``MIN_ARTICLES``) in 8-16 places, with questions partly in ordinary policy wording, partly in everyday
+#   words.
+# County questions follow the text rule (the corpus's county regulations are all on earlier topics by their titles).
+# Written from the rules' own output, before any answer of the system on them was seen.
+HELDOUT17_TOPICS = [
+    _again(TOPICS, "电动自行车"),
+    _again(HELDOUT_TOPICS, "文物保护"),
+    _again(HELDOUT2_TOPICS, "公园"),
+    _again(HELDOUT3_TOPICS, "风景名胜区"),
+    _again(HELDOUT4_TOPICS, "家庭暴力"),
+    _again(HELDOUT5_TOPICS, "工会"),
+    _again(HELDOUT7_TOPICS, "机动车维修"),
+    _again(HELDOUT8_TOPICS, "畜禽养殖"),
+    _again(HELDOUT9_TOPICS, "消费者权益保护"),
+    _again(HELDOUT11_TOPICS, "历史建筑"),
+    Topic("人行道", None, r"(?<!自动)人行道", text_only=True),  # not 自动人行道 (moving walkways: 电梯)
+    Topic("旅馆", None, r"旅馆|宾馆|酒店", text_only=True),
+    Topic("培训机构", None, r"培训机构", text_only=True),
+    Topic("中介服务", None, r"中介", text_only=True),  # 中介机构, 中介服务, 房地产中介
+    Topic("拍卖", None, r"拍卖", text_only=True),
+    Topic("商业秘密", None, r"商业秘密", text_only=True),
+]
+
+HELDOUT17_QUESTIONS: list[Question] = [
+    Q("电动自行车·再问", "广东省哪些城市对骑电瓶车上路作出了规定", "city", "text", "广东省"),
+    Q("电动自行车·再问", "哪些省份的法规管电动车的停放和充电", "province", "text"),
+    Q("文物保护·再问", "哪些城市有保护文物古迹的法规", "city", "title"),
+    Q("文物保护·再问", "哪些县对保护本地的文物作出了规定", "county", "text"),
+    Q("公园·再问", "哪些城市出台过专门管公园的法规", "city", "title"),
+    Q("公园·再问", "山东省哪些城市对逛公园的游客作出了规定", "city", "text", "山东省"),
+    Q("风景名胜区·再问", "哪些地方有保护风景区的法规", "place", "title"),
+    Q("风景名胜区·再问", "哪些城市对游客在景区里的行为作出了规定", "city", "text"),
+    Q("家庭暴力·再问", "哪些地方有管家暴、老公打老婆的法规", "place", "title"),
+    Q("家庭暴力·再问", "哪些城市对在家里打骂、虐待家人作出了规定", "city", "text"),
+    Q("工会·再问", "哪些省份有保障职工组建工会的法规", "province", "title"),
+    Q("工会·再问", "哪些城市的法规让工会帮职工维权", "city", "text"),
+    Q("机动车维修·再问", "哪些城市有管修车厂的法规", "city", "title"),
+    Q("机动车维修·再问", "哪些省份对汽修店修车的收费和质量作出了规定", "province", "text"),
+    Q("畜禽养殖·再问", "哪些区县对养猪场、养鸡场作出了规定", "county", "text"),
+    Q("畜禽养殖·再问", "哪些地方对养猪养鸡的粪便污染作出了规定", "place", "text"),
+    Q("消费者权益保护·再问", "哪些省份有帮老百姓买到假货时维权的法规", "province", "title"),
+    Q("消费者权益保护·再问", "哪些地方对商家坑骗消费者作出了规定", "place", "text"),
+    Q("历史建筑·再问", "哪些城市有保护老房子的法规", "city", "title"),
+    Q("历史建筑·再问", "河南省哪些城市对保护老宅子、历史建筑作出了规定", "city", "text", "河南省"),
+    Q("人行道", "哪些地方对人行道的设置和使用作出规定", "place", "text"),
+    Q("人行道", "哪些城市的法规不让在人行道上乱停车、乱摆东西", "city", "text"),
+    Q("旅馆", "哪些地方的法规对旅馆业经营作出规定", "place", "text"),
+    Q("旅馆", "哪些城市的法规对酒店、宾馆提出了要求", "city", "text"),
+    Q("培训机构", "哪些地方的法规对培训机构作出规定", "place", "text"),
+    Q("培训机构", "哪些省份对开培训班的机构作出了规定", "province", "text"),
+    Q("中介服务", "哪些地方对中介服务机构作出规定", "place", "text"),
+    Q("中介服务", "哪些城市的法规管中介公司", "city", "text"),
+    Q("拍卖", "哪些地方的法规对拍卖活动作出规定", "place", "text"),
+    Q("拍卖", "哪些省份的法规规定有些东西要通过公开拍卖来处理", "province", "text"),
+    Q("商业秘密", "哪些地方的法规对保护商业秘密作出规定", "place", "text"),
+    Q("商业秘密", "哪些省份的法规不让泄露公司的商业机密", "province", "text"),
+]
+
 MAIN = Batch("main", TOPICS, QUESTIONS, OUT)
 HELDOUT = Batch("heldout", HELDOUT_TOPICS, HELDOUT_QUESTIONS, HELDOUT_OUT, heldout=True)
 HELDOUT2 = Batch("heldout2", HELDOUT2_TOPICS, HELDOUT2_QUESTIONS, OUT.with_name("dlc_places_heldout2.jsonl"),
@@ -1397,9 +1467,11 @@ HELDOUT15 = Batch("heldout15", HELDOUT15_TOPICS, HELDOUT15_QUESTIONS, OUT.with_n
                   heldout=True, reuses_topics=True)
 HELDOUT16 = Batch("heldout16", HELDOUT16_TOPICS, HELDOUT16_QUESTIONS, OUT.with_name("dlc_places_heldout16.jsonl"),
                   heldout=True, reuses_topics=True)
+HELDOUT17 = Batch("heldout17", HELDOUT17_TOPICS, HELDOUT17_QUESTIONS, OUT.with_name("dlc_places_heldout17.jsonl"),
+                  heldout=True, reuses_topics=True)
 BATCHES = {b.name: b for b in (MAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
                                              HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13,
-                                             HELDOUT14, HELDOUT15, HELDOUT16)}
+                                             HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17)}
 
 
 def build(records: list[dict[str, Any]], batch: Batch = MAIN) -> list[dict[str, Any]]:
@@ -1437,7 +1509,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch", choices=("all", *BATCHES), default="all",
                     help="main: eval/dlc_places.jsonl (tune/report); heldout: eval/dlc_places_heldout.jsonl; "
                          "heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, "
-                         "heldout11, heldout12, heldout13, heldout14, heldout15, heldout16: "
+                         "heldout11, heldout12, heldout13, heldout14, heldout15, heldout16, heldout17: "
                          "eval/dlc_places_heldout2.jsonl, "
                          "eval/dlc_places_heldout3.jsonl, eval/dlc_places_heldout4.jsonl, "
                          "eval/dlc_places_heldout5.jsonl, eval/dlc_places_heldout6.jsonl, "
@@ -1445,7 +1517,8 @@ def main(argv: list[str] | None = None) -> int:
                          "eval/dlc_places_heldout9.jsonl, eval/dlc_places_heldout10.jsonl, "
                          "eval/dlc_places_heldout11.jsonl, eval/dlc_places_heldout12.jsonl, "
                          "eval/dlc_places_heldout13.jsonl, eval/dlc_places_heldout14.jsonl, "
-                         "eval/dlc_places_heldout15.jsonl, eval/dlc_places_heldout16.jsonl")
+                         "eval/dlc_places_heldout15.jsonl, eval/dlc_places_heldout16.jsonl, "
+                         "eval/dlc_places_heldout17.jsonl")
     ap.add_argument("--out", type=Path, help="write (or --check) here instead; only with --batch main or heldout")
     ap.add_argument("--check", action="store_true", help="only compare with the existing file")
     args = ap.parse_args(argv)
