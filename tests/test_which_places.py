@@ -574,3 +574,53 @@ def test_no_place_found_cites_the_nearest_documents_and_counts_none(lending):
     assert scoped.citations and {c.region.city for c in scoped.citations} == {"惠州市"}
     # Where some place's articles do rule on it, the answer says so and needs no nearest documents.
     assert "意思相近" not in ask("哪些城市出台了小额贷款条例", index=lending).answer
+
+
+@pytest.fixture(scope="module")
+def motorcycles(tmp_path_factory):
+    """Three cities' traffic regulations, each with three articles on 摩托车 and none saying 骑 or 上路, under three
+    different subjects; 30 regulations on other subjects."""
+    corpus = tmp_path_factory.mktemp("motorcycles") / "corpus"
+    corpus.mkdir()
+    plain = ["为了规范本市管理，制定本条例。", "本条例适用于本市行政区域。", "有关部门应当依法履行职责。"]
+    rules = ["摩托车在道路上行驶，应当在最右侧车道通行。", "驾驶摩托车在道路上行驶，应当戴安全头盔。",
+             "摩托车在道路上行驶，后座不得乘坐未满十二周岁的人员。"]
+    for name, title in (("zz.txt", "郑州市道路交通安全条例"), ("ly.txt", "洛阳市城市交通管理条例"),
+                        ("qd.txt", "青岛市车辆通行规定")):
+        _regulation(corpus, name, title, plain + rules)
+    others = "地方金融 养犬 燃气 城市供水 城市绿化 物业管理 电梯安全 旅游 湿地保护 消防 供热 气象灾害防御 节约用水 公路 " \
+             "动物防疫 档案 水土保持 河道管理 文物保护 农药 种子 测绘 广告 价格 殡葬 矿产资源 科学技术普及 图书馆 体育 慈善"
+    for i, subject in enumerate(others.split()):
+        _regulation(corpus, f"other{i}.txt", f"湛江市{subject}条例", plain + [f"{subject}工作应当依法开展。"])
+    # 512 dimensions: at 64 the hashed character pairs of short unrelated titles collide with 摩托车's and come nearer.
+    idx, _ = build_index([corpus], tmp_path_factory.mktemp("motorcycles-index") / "idx", get_embedder("hash:512"))
+    return idx
+
+
+def test_a_question_in_everyday_words_is_answered_for_the_words_its_nearest_documents_hold(motorcycles, monkeypatch):
+    from policyqa import answer as answering
+    from policyqa import held_words
+    from policyqa.question import analyze_question
+    from policyqa.topic import topic_of
+
+    # No article says 骑 or 上路, so none holds enough of 骑摩托车上路. Most of the documents nearest to it say 摩托车
+    # and rule on it in three articles: the question is answered for 摩托车, and says so.
+    question = "哪些城市对骑摩托车上路作出了规定"
+    answer = ask(question, index=motorcycles)
+    assert answer.found and answer.answered_as == "摩托车" and answer.question == question
+    assert answer.answer.startswith("没有找到文件明确涉及“骑摩托车上路”。意思最接近的 5 份文件多数说“摩托车”，以下按“摩托车”作答")
+    assert places(answer) == {"郑州市", "洛阳市", "青岛市"}
+    assert {s for g in answer.groups for s in g.to_dict()["sources"]} == {
+        motorcycles.doc_list[d]["source"] for d, meta in enumerate(motorcycles.doc_list) if "湛江" not in meta["title"]}
+    traffic = [d for d, meta in enumerate(motorcycles.doc_list) if "湛江" not in meta["title"]]
+    topic = topic_of(motorcycles, analyze_question(question, motorcycles.tokenizer))
+    assert held_words.held_words(motorcycles, topic, traffic) == ["摩托车"]
+    assert held_words.held_words(motorcycles, topic, traffic[:2]) == []  # two documents are not three
+    # A word in more than that share of all documents says nothing of what was asked (单位, 工作 …).
+    monkeypatch.setattr(held_words, "MAX_DOCUMENT_SHARE", 0.05)
+    assert held_words.held_words(motorcycles, topic, traffic) == []
+    monkeypatch.undo()
+    # Four of the five nearest documents would have to rule on 摩托车: only three do, and the nearest are only cited.
+    monkeypatch.setattr(answering, "NEAREST_AGREE", 4)
+    answer = ask(question, index=motorcycles)
+    assert not answer.found and answer.answered_as is None and "意思相近的文件（按语义检索，未核实" in answer.answer
