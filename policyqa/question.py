@@ -55,7 +55,8 @@ _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 # are 物业管理 regulations (their title says so), not for passages that mention 物业 in passing.
 # Asking whether documents make rules on a topic (对养犬管理作出规定), not whether a place does something
 # (推进殡葬改革): rules are a set of provisions, so a single passing mention does not answer it.
-_PROVISIONS = re.compile(r"(?:作出|做出)了?(?:专门|相关|具体)?(?:规定|限制)|有(?:专门|相关|具体)?(?:的)?规定|规定了")
+_PROVISIONS = re.compile(r"(?:作出|做出)了?(?:专门|相关|具体|明确)?(?:规定|限制|要求)|有(?:专门|相关|具体|明确)?(?:的)?(?:规定|要求)"
+                         r"|规定了|提出了?(?:明确)?要求|进行了?规范")
 # 哪些地方的法规对…作出规定: whose documents say something about the topic — a question about content.
 _WHOSE_DOCUMENTS = re.compile(r"^的?(?:地方性法规|法规|规章|条例|文件|政策)(?:中|里|当中)?")
 _DOC_KIND = re.compile(r"(?:(?:方面|相关|有关)?的?)(?P<kind>地方性法规|政府规章|法规|规章|条例|管理办法|办法|实施细则|细则"

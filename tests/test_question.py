@@ -204,6 +204,15 @@ def test_restricting_is_ruling_too():
     assert (info.topic, info.asks_provisions) == ("钓鱼", True)
 
 
+@pytest.mark.parametrize("question", ["哪些城市的法规对宾馆提出了要求", "哪些城市对宾馆提出要求", "哪些地方对宾馆有要求",
+                                      "哪些地方的法规对宾馆作出了要求", "哪些地方的法规对宾馆进行了规范",
+                                      "哪些省份的法规对宾馆有明确规定", "哪些城市对宾馆作出了明确规定"])
+def test_requiring_stating_and_regulating_are_ruling_too(question):
+    # 提出 and 进行 are no words of a regulation on 宾馆; 有明确规定 asks what the rules say, not for a document named 规定.
+    info = analyze_question(question)
+    assert (info.topic, info.asks_provisions, info.document_kind) == ("宾馆", True, None)
+
+
 def test_region_identity_ignores_code_and_level_spelling():
     inferred = resolve_place("金华市")
     sidecar = Region(province="浙江省", city="金华市", level="city")
