@@ -26,9 +26,9 @@ from . import aggregate as agg
 from . import retrieval
 from .backends import Filter
 from .calibration import Calibration
-from .held_words import held_words
 from .errors import PolicyQAError
 from .evidence import WANTS_DATE, coverage_of, highlight, sentence_scores, toc_line
+from .held_words import held_words
 from .topic import Topic, has_chinese, topic_of
 from .models import Hit, Region
 from .question import QuestionInfo, analyze_question
@@ -776,8 +776,10 @@ def _answer_for_words_held(question: str, info: QuestionInfo, topic: Topic, inde
     if not words or asked_topic == normalize(info.topic):
         return None
     answer = _asked_about(question, info, asked_topic, index, calibration, filters)
-    evidence = {s for g in answer.groups for s in g.sources} if answer is not None else set()
-    if answer is None or sum(index.doc_list[d]["source"] in evidence for d, _ in nearest) < NEAREST_AGREE:
+    if answer is None:
+        return None
+    evidence = {source for g in answer.groups for source in g.sources}
+    if sum(index.doc_list[d]["source"] in evidence for d, _ in nearest) < NEAREST_AGREE:
         return None
     said = "、".join(f"“{w}”" for w in words)
     return _answered_as(answer, question, asked_topic, (lead or f"没有找到文件明确涉及“{what}”。") +

@@ -33,7 +33,7 @@ def document_share(index: Any, word: str) -> float:
 
 
 def held_words(index: Any, topic: Topic, docs: Sequence[int], held_by: int = HELD_BY) -> list[str]:
-    """The words of ``topic`` (or, for a compound, its parts: 爆破作业 → 爆破) of two characters or more that at
+    """The words of ``topic`` (or, for a compound, its parts: 渔业资源 → 渔业, 资源) of two characters or more that at
     least ``held_by`` of ``docs`` have, in the question's order; a part only when its whole is not held. Empty when
     none of them is specific (in at most ``MAX_DOCUMENT_SHARE`` of all documents)."""
     candidates: list[str] = []
