@@ -482,6 +482,12 @@ def test_a_conjunction_inside_a_title_asked_for_joins_nothing(lending):
     info = analyze_question("哪些城市出台了人口与计划生育条例", lending.tokenizer)
     topic = topic_of(lending, info)
     assert info.document_kind and topic.share_in("计划生育") < 1.0
+    # A list written with 、 names no one title: 有管煤气、天然气的法规 asks for regulations on either, and a title on
+    # one of them holds enough of the topic to count.
+    from policyqa.aggregate import TITLE_COVERAGE
+
+    info = analyze_question("哪些城市有管民间借贷、小额贷款的法规", lending.tokenizer)
+    assert info.document_kind and topic_of(lending, info).share_in("小额贷款") >= TITLE_COVERAGE
 
 
 def test_the_place_where_something_is_done_is_said_by_that_something(tmp_path):
