@@ -28,7 +28,7 @@ from .backends import Filter
 from .calibration import Calibration
 from .errors import PolicyQAError
 from .evidence import WANTS_DATE, coverage_of, highlight, sentence_scores, toc_line
-from .held_words import held_words
+from .held_words import held_words, postings_in
 from .topic import Topic, has_chinese, topic_of
 from .models import Hit, Region
 from .question import QuestionInfo, analyze_question
@@ -641,19 +641,20 @@ def _aggregate(question: str, info: QuestionInfo, index: Any, topic: Topic, cali
         else:
             text, ruled = f"在已索引的 {len(index.doc_list)} 份文件中没有找到{where}文件明确涉及“{what}”。", False
         answer = _not_found(question, info, text)
-        if substitute and chinese:
+        if not substitute:  # a trial for another subject that found nothing: discarded, so no leads are looked up
+            return answer
+        nearest = _nearest_documents(index, info, search_filters, allowed,
+                                     SHARED_SUBJECT_POOL if chinese else NEAREST_DOCUMENTS)
+        if chinese and info.topic in question:
             # Also when the articles rule on a title no title names: the nearest documents may still be named after
             # the subject asked about (防空洞 → 人民防空); the answer keeps what the articles say.
-            shared = _answer_for_shared_subject(question, info, topic, index, calibration, filters, search_filters,
-                                                allowed, what, lead=text if ruled else None)
-            if shared is not None:
-                return shared
-            held = _answer_for_words_held(question, info, topic, index, calibration, filters, search_filters,
-                                          allowed, what, lead=text if ruled else None)
-            if held is not None:
-                return held
+            for answer_instead in (_answer_for_shared_subject, _answer_for_words_held):
+                instead = answer_instead(question, info, topic, index, calibration, filters, nearest, what,
+                                         lead=text if ruled else None)
+                if instead is not None:
+                    return instead
         if not ruled:
-            _cite_nearest(answer, index, info, topic, what, _nearest_documents(index, info, search_filters, allowed))
+            _cite_nearest(answer, index, info, topic, what, nearest[:NEAREST_DOCUMENTS])
         return answer
     citations: list[Citation] = []
     out_groups: list[AnswerGroup] = []
@@ -727,17 +728,15 @@ def _cite_nearest(answer: Answer, index: Any, info: QuestionInfo, topic: Topic, 
 
 
 def _answer_for_shared_subject(question: str, info: QuestionInfo, topic: Topic, index: Any, calibration: Calibration,
-                               filters: dict[str, Any], search_filters: dict[str, Any], allowed: np.ndarray | None,
-                               what: str, lead: str | None = None) -> Answer | None:
+                               filters: dict[str, Any], nearest: list[tuple[int, Hit]], what: str,
+                               lead: str | None = None) -> Answer | None:
     """When most of the documents nearest to the topic in meaning alone (dense search) are named after one subject
     (坐地铁 → 轨道交通条例) and one of them holds a word of the question (打120叫救护车: 救护车), the question asked about
     that subject, answered as such and said so; None when they share none, none of them holds a word of the question
     (比特币挖矿 → five 矿产资源条例, none saying 比特币 or 挖矿), or the subject is so broad that many documents are named
     after it (大气污染防治, 文明行为促进: a document on it need not be on what was asked). ``topic`` is the question's
-    own; ``lead`` is what was found of the question itself (default: nothing)."""
-    if info.topic not in question:
-        return None
-    nearest = _nearest_documents(index, info, search_filters, allowed, SHARED_SUBJECT_POOL)
+    own; ``nearest`` the SHARED_SUBJECT_POOL documents nearest to it (``_nearest_documents``); ``lead`` is what was
+    found of the question itself (default: nothing)."""
     named = {d: title_subject(index.doc_list[d].get("title"), index.document_region(d)) for d, _ in nearest}
     subjects = [x for x in named.values() if x]
     # 轨道交通 and 城市轨道交通 are one subject: a subject counts every subject that holds it.
@@ -760,17 +759,15 @@ def _answer_for_shared_subject(question: str, info: QuestionInfo, topic: Topic, 
 
 
 def _answer_for_words_held(question: str, info: QuestionInfo, topic: Topic, index: Any, calibration: Calibration,
-                           filters: dict[str, Any], search_filters: dict[str, Any], allowed: np.ndarray | None,
-                           what: str, lead: str | None = None) -> Answer | None:
+                           filters: dict[str, Any], nearest: list[tuple[int, Hit]], what: str,
+                           lead: str | None = None) -> Answer | None:
     """When no document addresses the question as worded (骑摩托车上路), the question asked with the words of it
     that most of its five nearest documents hold (``held_words``: 摩托车), answered as such and said so — but only
     when at least three of those five documents are themselves evidence in that answer: the documents nearest to the
     whole question must rule on what is left of it. None otherwise. On the spent DLC batches: +34 right places, +8
     wrong; on 110 questions about subjects no DLC regulation addresses, 3 more answered for a word of theirs (黄金回收店
-    → 回收), against 10 without the last condition (飞行汽车 → 汽车, 饲养鹦鹉 → 饲养)."""
-    if info.topic not in question:
-        return None
-    nearest = _nearest_documents(index, info, search_filters, allowed, SHARED_SUBJECT_POOL)
+    → 回收), against 10 without the last condition (飞行汽车 → 汽车, 饲养鹦鹉 → 饲养). Arguments as for
+    ``_answer_for_shared_subject``."""
     words = held_words(index, topic, [d for d, _ in nearest])
     asked_topic = "".join(words)
     if not words or asked_topic == normalize(info.topic):
@@ -817,7 +814,7 @@ def _holds_a_word(index: Any, topic: Topic, docs: list[int]) -> bool:
     words = [w for w in topic.words() if len(w) > 1]
     if not words or not docs:
         return False
-    return bool(len(index.backend.postings(words, Filter(sources=tuple(index.doc_list[d]["source"] for d in docs)))))
+    return bool(len(postings_in(index, words, docs)))
 
 
 def _documents_within(scope: Region | None, filters: dict[str, Any]) -> Filter | None:

@@ -32,6 +32,11 @@ def document_share(index: Any, word: str) -> float:
     return len(np.unique(index.chunk_doc_rows(post.keys))) / len(index.doc_list)
 
 
+def postings_in(index: Any, words: Sequence[str], docs: Sequence[int]) -> Any:
+    """``index.backend.postings`` of ``words`` within the documents ``docs`` (rows of ``index.doc_list``)."""
+    return index.backend.postings(words, Filter(sources=tuple(index.doc_list[d]["source"] for d in docs)))
+
+
 def held_words(index: Any, topic: Topic, docs: Sequence[int], held_by: int = HELD_BY) -> list[str]:
     """The words of ``topic`` (or, for a compound, its parts: 渔业资源 → 渔业, 资源) of two characters or more that at
     least ``held_by`` of ``docs`` have, in the question's order; a part only when its whole is not held. Empty when
@@ -42,7 +47,7 @@ def held_words(index: Any, topic: Topic, docs: Sequence[int], held_by: int = HEL
     candidates = [w for w in dict.fromkeys(candidates) if len(w) > 1]
     if not candidates or len(docs) < held_by:
         return []
-    post = index.backend.postings(candidates, Filter(sources=tuple(index.doc_list[d]["source"] for d in docs)))
+    post = postings_in(index, candidates, docs)
     if not len(post.keys):
         return []
     rows = np.asarray(index.chunk_doc_rows(post.keys))
