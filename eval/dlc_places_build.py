@@ -19,6 +19,7 @@ regulations with objective answers.
     python eval/dlc_places_build.py --batch heldout15 # only the sixteenth batch
     python eval/dlc_places_build.py --batch heldout16 # only the seventeenth batch
     python eval/dlc_places_build.py --batch heldout17 # only the eighteenth batch
+    python eval/dlc_places_build.py --batch heldout18 # only the nineteenth batch
 
 Expected places are computed here, by rule, never picked by hand:
 
@@ -1435,6 +1436,76 @@ HELDOUT17_QUESTIONS: list[Question] = [
     Q("商业秘密", "哪些省份的法规不让泄露公司的商业机密", "province", "text"),
 ]
 
+# Nineteenth batch (split ``heldout18``, eval/dlc_places_heldout18.jsonl), written on 2026-11-27 as the nineteenth
+# batch, the sixth to ask again on earlier topics. Two kinds of topics:
+# * ten topics of earlier batches asked again (``_again``: the same title and text patterns as the earlier topic, under
+#   a new id), none of them one the fourteenth, the fifteenth, the sixteenth, the seventeenth or the eighteenth batch
+#   asked again, picked across ten batches (first, second, third, fourth, fifth, seventh, tenth, eleventh, twelfth and
+#   thirteenth), two of them text_only, with new questions worded the way a member of the public, a journalist or a
+#   student asks, some very colloquial, some in moderately everyday words, some in ordinary policy wording, none of
+#   them an earlier question. Their titles are on the earlier topic by construction, so this batch (``reuses_topics``)
+#   leaves them out of the title-overlap check; every other topic still has no title on an earlier topic
+#   (``title_overlap``);
+# * six new subjects answered from the articles (text_only: subjects many regulations rule on in their articles
+#   without being named after them; none of the six is in a title), each found by the text rule (at length in the
+#   articles: ``MIN_ARTICLES``) in 8-16 places, with questions partly in ordinary policy wording, partly in everyday
+#   words.
+# County questions follow the text rule (the corpus's county regulations are all on earlier topics by their titles).
+# Written from the rules' own output, before any answer of the system on them was seen.
+HELDOUT18_TOPICS = [
+    _again(TOPICS, "残疾人"),
+    _again(HELDOUT_TOPICS, "消防"),
+    _again(HELDOUT2_TOPICS, "城乡规划"),
+    _again(HELDOUT3_TOPICS, "档案"),
+    _again(HELDOUT4_TOPICS, "市政设施"),
+    _again(HELDOUT6_TOPICS, "科技成果转化"),
+    _again(HELDOUT9_TOPICS, "森林资源"),
+    _again(HELDOUT10_TOPICS, "房屋征收"),
+    _again(HELDOUT11_TOPICS, "政务服务"),
+    _again(HELDOUT12_TOPICS, "教师"),
+    Topic("营业执照", None, r"营业执照", text_only=True),
+    Topic("隧道", None, r"隧道", text_only=True),  # road, rail transit and pipeline tunnels
+    Topic("健康检查", None, r"健康检查|健康证明|体检", text_only=True),  # of children, food handlers, recruits
+    Topic("风险评估", None, r"风险评估", text_only=True),
+    Topic("职称", None, r"职称", text_only=True),
+    Topic("取土", None, r"取土", text_only=True),  # near dykes, reservoirs, roads, springs and relics
+]
+
+HELDOUT18_QUESTIONS: list[Question] = [
+    Q("残疾人·再问", "哪些省份的法规照顾残疾人的生活和出行", "province", "text"),
+    Q("残疾人·再问", "哪些城市对方便残障人士出行和就业作出了规定", "city", "text"),
+    Q("消防·再问", "哪些城市有管防火、救火的法规", "city", "title"),
+    Q("消防·再问", "哪些县对防火灭火作出了规定", "county", "text"),
+    Q("城乡规划·再问", "哪些地方有管城市怎么规划、房子在哪盖的法规", "place", "title"),
+    Q("城乡规划·再问", "河南省哪些城市对盖房子要先办规划许可作出了规定", "city", "text", "河南省"),
+    Q("档案·再问", "哪些省份有管档案保存的法规", "province", "title"),
+    Q("档案·再问", "哪些城市对查阅和保管档案作出了规定", "city", "text"),
+    Q("市政设施·再问", "哪些城市有保护道路、桥梁这些市政设施的法规", "city", "title"),
+    Q("市政设施·再问", "哪些县对市政道路、下水道的维护管理作出了规定", "county", "text"),
+    Q("科技成果转化·再问", "哪些省份有帮科研成果变成产品的法规", "province", "title"),
+    Q("科技成果转化·再问", "哪些地方对高校和科研院所的成果落地转化作出了规定", "place", "text"),
+    Q("森林资源·再问", "哪些地方有保护山上树林的法规", "place", "title"),
+    Q("森林资源·再问", "山东省哪些城市对砍树、占用林地作出了规定", "city", "text", "山东省"),
+    Q("房屋征收·再问", "哪些地方有管拆迁补偿的法规", "place", "title"),
+    Q("房屋征收·再问", "哪些城市对政府征收老百姓的房子怎么补偿作出了规定", "city", "text"),
+    Q("政务服务·再问", "哪些地方对老百姓去政府部门办事作出了规定", "place", "text"),
+    Q("政务服务·再问", "哪些省份的法规要求办事大厅和网上办事方便群众", "province", "text"),
+    Q("教师·再问", "哪些省份有保障老师待遇的法规", "province", "title"),
+    Q("教师·再问", "广东省哪些城市对学校老师的待遇和培训作出了规定", "city", "text", "广东省"),
+    Q("营业执照", "哪些地方的法规对营业执照作出规定", "place", "text"),
+    Q("营业执照", "哪些城市的法规规定开店做生意要办营业执照", "city", "text"),
+    Q("隧道", "哪些地方对隧道的安全保护作出规定", "place", "text"),
+    Q("隧道", "哪些城市的法规管隧道", "city", "text"),
+    Q("健康检查", "哪些地方的法规对健康检查作出规定", "place", "text"),
+    Q("健康检查", "哪些省份的法规要求有些人上岗前先体检、办健康证", "province", "text"),
+    Q("风险评估", "哪些地方的法规要求开展风险评估", "place", "text"),
+    Q("风险评估", "哪些省份对风险评估作出了规定", "province", "text"),
+    Q("职称", "哪些地方的法规对职称评审作出规定", "place", "text"),
+    Q("职称", "哪些省份的法规对评职称作出了规定", "province", "text"),
+    Q("取土", "哪些地方对取土作出规定", "place", "text"),
+    Q("取土", "哪些城市的法规不让随便挖土取土", "city", "text"),
+]
+
 MAIN = Batch("main", TOPICS, QUESTIONS, OUT)
 HELDOUT = Batch("heldout", HELDOUT_TOPICS, HELDOUT_QUESTIONS, HELDOUT_OUT, heldout=True)
 HELDOUT2 = Batch("heldout2", HELDOUT2_TOPICS, HELDOUT2_QUESTIONS, OUT.with_name("dlc_places_heldout2.jsonl"),
@@ -1469,9 +1540,11 @@ HELDOUT16 = Batch("heldout16", HELDOUT16_TOPICS, HELDOUT16_QUESTIONS, OUT.with_n
                   heldout=True, reuses_topics=True)
 HELDOUT17 = Batch("heldout17", HELDOUT17_TOPICS, HELDOUT17_QUESTIONS, OUT.with_name("dlc_places_heldout17.jsonl"),
                   heldout=True, reuses_topics=True)
+HELDOUT18 = Batch("heldout18", HELDOUT18_TOPICS, HELDOUT18_QUESTIONS, OUT.with_name("dlc_places_heldout18.jsonl"),
+                  heldout=True, reuses_topics=True)
 BATCHES = {b.name: b for b in (MAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
                                              HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13,
-                                             HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17)}
+                                             HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18)}
 
 
 def build(records: list[dict[str, Any]], batch: Batch = MAIN) -> list[dict[str, Any]]:
@@ -1509,7 +1582,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch", choices=("all", *BATCHES), default="all",
                     help="main: eval/dlc_places.jsonl (tune/report); heldout: eval/dlc_places_heldout.jsonl; "
                          "heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, "
-                         "heldout11, heldout12, heldout13, heldout14, heldout15, heldout16, heldout17: "
+                         "heldout11, heldout12, heldout13, heldout14, heldout15, heldout16, heldout17, heldout18: "
                          "eval/dlc_places_heldout2.jsonl, "
                          "eval/dlc_places_heldout3.jsonl, eval/dlc_places_heldout4.jsonl, "
                          "eval/dlc_places_heldout5.jsonl, eval/dlc_places_heldout6.jsonl, "
@@ -1518,7 +1591,7 @@ def main(argv: list[str] | None = None) -> int:
                          "eval/dlc_places_heldout11.jsonl, eval/dlc_places_heldout12.jsonl, "
                          "eval/dlc_places_heldout13.jsonl, eval/dlc_places_heldout14.jsonl, "
                          "eval/dlc_places_heldout15.jsonl, eval/dlc_places_heldout16.jsonl, "
-                         "eval/dlc_places_heldout17.jsonl")
+                         "eval/dlc_places_heldout17.jsonl, eval/dlc_places_heldout18.jsonl")
     ap.add_argument("--out", type=Path, help="write (or --check) here instead; only with --batch main or heldout")
     ap.add_argument("--check", action="store_true", help="only compare with the existing file")
     args = ap.parse_args(argv)
