@@ -28,7 +28,7 @@ from .backends import Filter
 from .calibration import Calibration
 from .errors import PolicyQAError
 from .evidence import WANTS_DATE, coverage_of, highlight, sentence_scores, toc_line
-from .held_words import held_words, postings_in
+from .held_words import MAX_DOCUMENT_SHARE, document_share, held_words, postings_in
 from .topic import Topic, has_chinese, topic_of
 from .models import Hit, Region
 from .question import QuestionInfo, analyze_question
@@ -744,12 +744,13 @@ def _answer_for_shared_subject(question: str, info: QuestionInfo, topic: Topic, 
     if not counts:
         return None
     subject, n = max(counts.items(), key=lambda kv: (kv[1], -len(kv[0])))
-    if n < SHARED_SUBJECT_DOCUMENTS or subject in normalize(info.topic).lower():
+    if n < SHARED_SUBJECT_DOCUMENTS or subject == normalize(info.topic).lower():
         return None
-    if not _holds_a_word(index, topic, [d for d, x in named.items() if x and subject in x]):
+    if _holding_a_word(index, topic, [d for d, x in named.items() if x and subject in x]) < SHARED_SUBJECT_DOCUMENTS:
         return None
     naming = sum(subject in title for title in index.titles)
-    if naming > SHARED_SUBJECT_MAX_TITLES or naming > SHARED_SUBJECT_MAX_SHARE * len(index.titles):
+    if ((naming > SHARED_SUBJECT_MAX_TITLES or naming > SHARED_SUBJECT_MAX_SHARE * len(index.titles))
+            and not _names_a_specific_word(index, topic, subject)):
         return None
     answer = _asked_about(question, info, subject, index, calibration, filters)
     if answer is None:
@@ -808,13 +809,23 @@ def _share_words(n: int, of: int) -> str:
     return f"{n} 份文件都是" if n == of else f"{of} 份文件中有 {n} 份是"
 
 
-def _holds_a_word(index: Any, topic: Topic, docs: list[int]) -> bool:
-    """Whether any of ``docs`` holds a word of ``topic`` (of two characters or more, or a way of saying one:
-    ``Topic.words``) anywhere in its text."""
+def _holding_a_word(index: Any, topic: Topic, docs: list[int]) -> int:
+    """How many of ``docs`` hold a word of ``topic`` (of two characters or more, or a way of saying one:
+    ``Topic.words``) anywhere in their text."""
     words = [w for w in topic.words() if len(w) > 1]
     if not words or not docs:
-        return False
-    return bool(len(postings_in(index, words, docs)))
+        return 0
+    post = postings_in(index, words, docs)
+    return len(np.unique(index.chunk_doc_rows(post.keys))) if len(post.keys) else 0
+
+
+def _names_a_specific_word(index: Any, topic: Topic, subject: str) -> bool:
+    """Whether ``subject`` itself holds a word of ``topic`` (of two characters or more, or a part of a compound)
+    that few documents have (``held_words.MAX_DOCUMENT_SHARE``): 文物保护 for 保护本地的文物, 工会 for 让工会帮职工维权. A
+    subject many titles name is then what was asked, not a broader subject the question is one detail of (渣土车 →
+    大气污染防治)."""
+    words = [w for t in topic.terms for w in (t, *index.tokenizer.parts(t)) if len(w) > 1 and w in subject]
+    return any(document_share(index, w) <= MAX_DOCUMENT_SHARE for w in dict.fromkeys(words))
 
 
 def _documents_within(scope: Region | None, filters: dict[str, Any]) -> Filter | None:

@@ -48,8 +48,11 @@ _FACT = re.compile(
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _QUESTION_WORDS = re.compile(
     r"哪些|哪几个|哪个|哪一个|哪里|哪儿|哪一年|哪年|什么时候|什么|怎样|怎么样|怎么|如何|多少|是否|有没有|有哪些|请问"
-    r"|[了吗呢吧？?！!。，,、]"
+    r"|[了吗呢吧？?！!。，,]"
 )
+# A list's 、 stays in the topic, between its items: without it the items run together into another word (酒店、宾馆 →
+# 酒店宾馆, which the tokenizer keeps whole).
+_LIST_MARKS = re.compile(r"^、+|、+$|(?<=、)、+")
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 # The kind of document asked for, at the end of the topic: 哪些城市出台了物业管理条例 asks for documents that
 # are 物业管理 regulations (their title says so), not for passages that mention 物业 in passing.
@@ -58,7 +61,7 @@ _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 _PROVISIONS = re.compile(r"(?:作出|做出)了?(?:专门|相关|具体|明确)?(?:规定|限制|要求)|有(?:专门|相关|具体|明确)?(?:的)?(?:规定|要求)"
                          r"|规定了|提出了?(?:明确)?要求|进行了?规范")
 # 哪些地方的法规对…作出规定: whose documents say something about the topic — a question about content.
-_WHOSE_DOCUMENTS = re.compile(r"^的?(?:地方性法规|法规|规章|条例|文件|政策)(?:中|里|当中)?")
+_WHOSE_DOCUMENTS = re.compile(r"^的?(?:地方性法规|法规|规章|条例|文件|政策)(?P<within>中|里|当中)?")
 _DOC_KIND = re.compile(r"(?:(?:方面|相关|有关)?的?)(?P<kind>地方性法规|政府规章|法规|规章|条例|管理办法|办法|实施细则|细则"
                        r"|规定|政策文件|政策|文件|规划|实施方案|方案|实施意见|意见)$")
 
@@ -152,6 +155,19 @@ _LEADING_PREPOSITIONS = {"针对", "关于", "对于", "对"}
 LONG_FRAME = 4
 
 
+def _without_whose(topic: str, tokenizer: Any) -> str:
+    """The topic without a leading 的法规(中): the 中 only when it is a word of its own (法规管中介公司 keeps 中介)."""
+    m = _WHOSE_DOCUMENTS.match(topic)
+    if not m or not m.group():
+        return topic
+    end = m.end()
+    if m.group("within") and end < len(topic):
+        head = m.start("within")
+        if end not in {e for s, e in tokenizer.spans(topic)} or head not in {s for s, e in tokenizer.spans(topic)}:
+            end = head
+    return topic[end:]
+
+
 def _drop_preposition(topic: str, tokenizer: Any) -> str:
     """对养犬管理 (作出规定) → 养犬管理: a leading preposition is not what the documents say; 对口支援 is one word."""
     spans = tokenizer.spans(topic)
@@ -176,7 +192,7 @@ def _topic(norm: str, remove: list[tuple[int, int]], bounds: set[int]) -> str:
             start = i + 1
     framed = "".join(ch for ch, k in zip(norm, keep) if k)
     for text in (framed, base):
-        topic = _QUESTION_WORDS.sub("", _YEAR.sub("", text)).strip()
+        topic = _LIST_MARKS.sub("", _QUESTION_WORDS.sub("", _YEAR.sub("", text)).strip()).strip()
         if topic:
             return topic
     return norm
@@ -224,7 +240,7 @@ def analyze_question(text: str, tokenizer: Any = None, known_places: Collection[
     topic = _topic(norm, remove, bounds)
     whose = False  # 哪些城市的法规涉及/保障…: asks what their documents say, at length, as 作出规定 does
     if agg is not None:
-        rest = _WHOSE_DOCUMENTS.sub("", topic)
+        rest = _without_whose(topic, tokenizer)
         # 制定地方性法规条例 names a kind of document, not whose documents: the rest must be more than a kind.
         whose = bool(rest) and rest != topic and not _DOC_KIND.fullmatch(rest)
         topic = rest if whose else topic

@@ -213,6 +213,28 @@ def test_requiring_stating_and_regulating_are_ruling_too(question):
     assert (info.topic, info.asks_provisions, info.document_kind) == ("宾馆", True, None)
 
 
+def test_the_place_a_question_points_at_is_not_its_topic():
+    # 本地 / 当地 name the place asked about; no regulation on 文物 is about 本地.
+    assert analyze_question("哪些县对保护本地的文物作出了规定").topic == "保护的文物"
+    assert analyze_question("哪些城市对当地的水库作出了规定").topic == "的水库"
+
+
+def test_whose_documents_keeps_a_word_that_starts_with_within():
+    # 的法规中 is whose documents; in 法规管中介公司 the 中 is the first character of 中介.
+    assert analyze_question("哪些城市的法规管中介公司").topic == "中介公司"
+    assert analyze_question("哪些城市的法规中对宾馆作出了规定").topic == "宾馆"
+
+
+def test_a_list_keeps_its_marks_in_the_topic():
+    # Without the 、 the items run together into another word (酒店宾馆 is cut as one).
+    info = analyze_question("哪些城市的法规对酒店、宾馆提出了要求")
+    assert info.topic == "酒店、宾馆" and info.asks_provisions
+    from policyqa.question_places import _default_tokenizer
+
+    assert _default_tokenizer().tokenize(info.topic) == ["酒店", "宾馆"]
+    assert analyze_question("哪些城市对乱停车、停车难作出了规定？").topic == "乱停车、停车难"
+
+
 def test_region_identity_ignores_code_and_level_spelling():
     inferred = resolve_place("金华市")
     sidecar = Region(province="浙江省", city="金华市", level="city")

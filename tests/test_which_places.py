@@ -95,6 +95,14 @@ def _regulation(corpus, name, title, articles, chapter=None):
     (corpus / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def _other_subjects(corpus, plain, extra=""):
+    """One 湛江 regulation on each of 27 subjects (and ``extra`` ones), none about what the tests ask."""
+    subjects = ("地方金融 养犬 燃气 城市供水 城市绿化 物业管理 电梯安全 旅游 湿地保护 消防 供热 气象灾害防御 节约用水 公路 "
+                "动物防疫 档案 水土保持 河道管理 文物保护 农药 种子 测绘 广告 价格 殡葬 矿产资源 科学技术普及 " + extra).split()
+    for i, subject in enumerate(subjects):
+        _regulation(corpus, f"other{i}.txt", f"湛江市{subject}条例", plain + [f"{subject}工作应当依法开展。"])
+
+
 @pytest.fixture(scope="module")
 def rules(tmp_path_factory):
     corpus = tmp_path_factory.mktemp("rules") / "corpus"
@@ -394,10 +402,7 @@ def metro(tmp_path_factory):
     for name, title in (("zz.txt", "郑州市城市轨道交通条例"), ("ly.txt", "洛阳市城市轨道交通条例"),
                         ("qd.txt", "青岛市轨道交通条例")):
         _regulation(corpus, name, title, plain + ["乘客乘坐地铁应当遵守乘车规则。"])
-    others = "地方金融 养犬 燃气 城市供水 城市绿化 物业管理 电梯安全 旅游 湿地保护 消防 供热 气象灾害防御 节约用水 公路 " \
-             "动物防疫 档案 水土保持 河道管理 文物保护 农药 种子 测绘 广告 价格 殡葬 矿产资源 科学技术普及"
-    for i, subject in enumerate(others.split()):  # a subject named by three titles is not one in ten of them
-        _regulation(corpus, f"other{i}.txt", f"湛江市{subject}条例", plain + [f"{subject}工作应当依法开展。"])
+    _other_subjects(corpus, plain)  # a subject named by three titles is not one in ten of them
     idx, _ = build_index([corpus], tmp_path_factory.mktemp("metro-index") / "idx", get_embedder("hash:64"))
     return idx
 
@@ -431,11 +436,45 @@ def test_the_shared_subject_stands_for_the_question_only_where_a_document_holds_
     def topic(question):
         return topic_of(metro, analyze_question(question, metro.tokenizer))
 
-    assert answering._holds_a_word(metro, topic("哪些地方对坐地铁作出了规定"), rail)
-    assert not answering._holds_a_word(metro, topic("哪些地方对比特币挖矿作出了规定"), rail)
-    monkeypatch.setattr(answering, "_holds_a_word", lambda index, topic, docs: False)
+    assert answering._holding_a_word(metro, topic("哪些地方对坐地铁作出了规定"), rail) == 3
+    assert answering._holding_a_word(metro, topic("哪些地方对比特币挖矿作出了规定"), rail) == 0
+    # Three of the documents named after the subject must hold a word of the question, not one: one 人口与计划生育条例
+    # that mentions 保姆 does not make 请保姆、找月嫂 a question about 计划生育.
+    monkeypatch.setattr(answering, "_holding_a_word", lambda index, topic, docs: 2)
     answer = ask("哪些地方对坐地铁作出了规定", index=metro)
     assert not answer.found and answer.answered_as is None
+
+
+@pytest.fixture(scope="module")
+def unions(tmp_path_factory):
+    """Three cities' trade union regulations that say 维护职工合法权益 once each, and 27 on other subjects."""
+    corpus = tmp_path_factory.mktemp("unions") / "corpus"
+    corpus.mkdir()
+    plain = ["为了规范本市管理，制定本条例。", "本条例适用于本市行政区域。", "有关部门应当依法履行职责。"]
+    for name, title in (("zz.txt", "郑州市工会条例"), ("ly.txt", "洛阳市工会条例"), ("qd.txt", "青岛市工会条例")):
+        _regulation(corpus, name, title, plain + ["工会应当依法维护职工合法权益。"])
+    _other_subjects(corpus, plain)
+    # 512 dimensions, as for ``motorcycles``: at 64 short unrelated titles come nearer than the 工会 regulations.
+    idx, _ = build_index([corpus], tmp_path_factory.mktemp("unions-index") / "idx", get_embedder("hash:512"))
+    return idx
+
+
+def test_the_shared_subject_may_be_a_word_of_the_question(unions, monkeypatch):
+    from policyqa import answer as answering
+
+    # 让工会帮职工维权: no article holds enough of it, and the nearest documents are all named after 工会, a word of the
+    # question: the question is answered for 工会, and says so.
+    question = "哪些城市的法规让工会帮职工维权"
+    answer = ask(question, index=unions)
+    assert answer.found and answer.answered_as == "工会" and places(answer) == {"郑州市", "洛阳市", "青岛市"}
+    assert "以下按“工会”作答（请核对是否即所问）" in answer.answer
+    # A subject that many titles name still stands for the question when it is a word of the question that few
+    # documents hold (文物保护 for 保护本地的文物) …
+    monkeypatch.setattr(answering, "SHARED_SUBJECT_MAX_TITLES", 2)
+    assert ask(question, index=unions).answered_as == "工会"
+    # … and not when the word is common (a tenth of all documents or more).
+    monkeypatch.setattr(answering, "MAX_DOCUMENT_SHARE", 0.05)
+    assert ask(question, index=unions).answered_as is None
 
 
 def test_a_title_no_title_names_is_answered_for_the_subject_its_nearest_documents_share(tmp_path):
@@ -448,10 +487,7 @@ def test_a_title_no_title_names_is_answered_for_the_subject_its_nearest_document
                 plain + ["乘客应当有序通过站台。", "站台由运营单位维护。", "禁止翻越站台。"])
     for name, title in (("ly.txt", "洛阳市城市轨道交通条例"), ("qd.txt", "青岛市轨道交通条例")):
         _regulation(corpus, name, title, plain + ["乘客应当有序通过站台。"])
-    others = "地方金融 养犬 燃气 城市供水 城市绿化 物业管理 电梯安全 旅游 湿地保护 消防 供热 气象灾害防御 节约用水 公路 " \
-             "动物防疫 档案 水土保持 河道管理 文物保护 农药 种子 测绘 广告 价格 殡葬 矿产资源 科学技术普及"
-    for i, subject in enumerate(others.split()):
-        _regulation(corpus, f"other{i}.txt", f"湛江市{subject}条例", plain + [f"{subject}工作应当依法开展。"])
+    _other_subjects(corpus, plain)
     idx, _ = build_index([corpus], tmp_path / "idx", get_embedder("hash:64"))
     answer = ask("哪些地方有管站台的法规", index=idx)
     assert answer.found and answer.answered_as == "轨道交通"
@@ -594,10 +630,7 @@ def motorcycles(tmp_path_factory):
     for name, title in (("zz.txt", "郑州市道路交通安全条例"), ("ly.txt", "洛阳市城市交通管理条例"),
                         ("qd.txt", "青岛市车辆通行规定")):
         _regulation(corpus, name, title, plain + rules)
-    others = "地方金融 养犬 燃气 城市供水 城市绿化 物业管理 电梯安全 旅游 湿地保护 消防 供热 气象灾害防御 节约用水 公路 " \
-             "动物防疫 档案 水土保持 河道管理 文物保护 农药 种子 测绘 广告 价格 殡葬 矿产资源 科学技术普及 图书馆 体育 慈善"
-    for i, subject in enumerate(others.split()):
-        _regulation(corpus, f"other{i}.txt", f"湛江市{subject}条例", plain + [f"{subject}工作应当依法开展。"])
+    _other_subjects(corpus, plain, extra="图书馆 体育 慈善")
     # 512 dimensions: at 64 the hashed character pairs of short unrelated titles collide with 摩托车's and come nearer.
     idx, _ = build_index([corpus], tmp_path_factory.mktemp("motorcycles-index") / "idx", get_embedder("hash:512"))
     return idx
