@@ -150,7 +150,8 @@ def _inside(region: Region, scope: Any) -> bool:
     return scope is not None and region_contains(region, scope.region)
 
 
-_LEADING_PREPOSITIONS = {"针对", "关于", "对于", "对"}
+# … and a 的 left in front once the words before it are gone (对本地的殡葬改革 → 的殡葬改革); 的士 is one word.
+_LEADING_PREPOSITIONS = {"针对", "关于", "对于", "对", "的"}
 # Frames this long (作出规定) are distinctive enough to remove even where they start inside a word.
 LONG_FRAME = 4
 
@@ -170,10 +171,14 @@ def _without_whose(topic: str, tokenizer: Any) -> str:
 
 def _drop_preposition(topic: str, tokenizer: Any) -> str:
     """对养犬管理 (作出规定) → 养犬管理: a leading preposition is not what the documents say; 对口支援 is one word."""
-    spans = tokenizer.spans(topic)
-    if len(spans) > 1 and spans[0][0] == 0 and topic[:spans[0][1]] in _LEADING_PREPOSITIONS:
-        return topic[spans[0][1]:].strip() or topic
-    return topic
+    while True:
+        spans = tokenizer.spans(topic)
+        if not (len(spans) > 1 and spans[0][0] == 0 and topic[:spans[0][1]] in _LEADING_PREPOSITIONS):
+            return topic
+        rest = topic[spans[0][1]:].strip()
+        if not rest:
+            return topic
+        topic = rest
 
 
 def _topic(norm: str, remove: list[tuple[int, int]], bounds: set[int]) -> str:
