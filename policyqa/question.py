@@ -249,7 +249,7 @@ def analyze_question(text: str, tokenizer: Any = None, known_places: Collection[
         # 制定地方性法规条例 names a kind of document, not whose documents: the rest must be more than a kind.
         whose = bool(rest) and rest != topic and not _DOC_KIND.fullmatch(rest)
         topic = rest if whose else topic
-    topic = _drop_preposition(topic, tokenizer)
+    topic = _LIST_MARKS.sub("", _drop_preposition(topic, tokenizer)).strip() or topic
     document_kind = None
     m = _DOC_KIND.search(topic)
     if m and m.start() > 0 and _CHINESE.search(topic[:m.start()]):

@@ -233,6 +233,7 @@ def test_a_list_keeps_its_marks_in_the_topic():
 
     assert _default_tokenizer().tokenize(info.topic) == ["酒店", "宾馆"]
     assert analyze_question("哪些城市对乱停车、停车难作出了规定？").topic == "乱停车、停车难"
+    assert analyze_question("哪些城市对、殡葬改革、作出规定").topic == "殡葬改革"  # no mark left at either end
 
 
 def test_region_identity_ignores_code_and_level_spelling():
