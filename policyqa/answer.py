@@ -28,7 +28,7 @@ from .backends import Filter
 from .calibration import Calibration
 from .errors import PolicyQAError
 from .evidence import WANTS_DATE, coverage_of, highlight, sentence_scores, toc_line
-from .held_words import MAX_DOCUMENT_SHARE, document_share, held_words, postings_in
+from .held_words import any_specific, documents_holding, held_words, words_and_parts
 from .topic import Topic, has_chinese, topic_of
 from .models import Hit, Region
 from .question import QuestionInfo, analyze_question
@@ -813,10 +813,7 @@ def _holding_a_word(index: Any, topic: Topic, docs: list[int]) -> int:
     """How many of ``docs`` hold a word of ``topic`` (of two characters or more, or a way of saying one:
     ``Topic.words``) anywhere in their text."""
     words = [w for w in topic.words() if len(w) > 1]
-    if not words or not docs:
-        return 0
-    post = postings_in(index, words, docs)
-    return len(np.unique(index.chunk_doc_rows(post.keys))) if len(post.keys) else 0
+    return documents_holding(index, words, docs) if words and docs else 0
 
 
 def _names_a_specific_word(index: Any, topic: Topic, subject: str) -> bool:
@@ -824,8 +821,7 @@ def _names_a_specific_word(index: Any, topic: Topic, subject: str) -> bool:
     that few documents have (``held_words.MAX_DOCUMENT_SHARE``): 文物保护 for 保护本地的文物, 工会 for 让工会帮职工维权. A
     subject many titles name is then what was asked, not a broader subject the question is one detail of (渣土车 →
     大气污染防治)."""
-    words = [w for t in topic.terms for w in (t, *index.tokenizer.parts(t)) if len(w) > 1 and w in subject]
-    return any(document_share(index, w) <= MAX_DOCUMENT_SHARE for w in dict.fromkeys(words))
+    return any_specific(index, [w for w in words_and_parts(index, topic) if w in subject])
 
 
 def _documents_within(scope: Region | None, filters: dict[str, Any]) -> Filter | None:

@@ -24,12 +24,27 @@ HELD_BY = 3
 MAX_DOCUMENT_SHARE = 0.1
 
 
+def documents_holding(index: Any, words: Sequence[str], docs: Sequence[int] | None = None) -> int:
+    """How many documents (of ``docs``, rows of ``index.doc_list``; default all) have any of ``words`` in some chunk."""
+    post = index.backend.postings(words) if docs is None else postings_in(index, words, docs)
+    return len(np.unique(index.chunk_doc_rows(post.keys))) if len(post.keys) else 0
+
+
 def document_share(index: Any, word: str) -> float:
     """Share of the index's documents that have ``word`` in some chunk."""
-    post = index.backend.postings([word])
-    if not len(post.keys) or not index.doc_list:
-        return 0.0
-    return len(np.unique(index.chunk_doc_rows(post.keys))) / len(index.doc_list)
+    return documents_holding(index, [word]) / len(index.doc_list) if index.doc_list else 0.0
+
+
+def any_specific(index: Any, words: Sequence[str]) -> bool:
+    """Whether any of ``words`` is in at most ``MAX_DOCUMENT_SHARE`` of all documents."""
+    return any(document_share(index, w) <= MAX_DOCUMENT_SHARE for w in words)
+
+
+def words_and_parts(index: Any, topic: Topic) -> list[str]:
+    """The words of ``topic`` and, for a compound, its parts (渔业资源 → 渔业, 资源), of two characters or more, in the
+    question's order, each once."""
+    out = [w for term in topic.terms for w in (term, *index.tokenizer.parts(term))]
+    return [w for w in dict.fromkeys(out) if len(w) > 1]
 
 
 def postings_in(index: Any, words: Sequence[str], docs: Sequence[int]) -> Any:
@@ -41,10 +56,7 @@ def held_words(index: Any, topic: Topic, docs: Sequence[int], held_by: int = HEL
     """The words of ``topic`` (or, for a compound, its parts: 渔业资源 → 渔业, 资源) of two characters or more that at
     least ``held_by`` of ``docs`` have, in the question's order; a part only when its whole is not held. Empty when
     none of them is specific (in at most ``MAX_DOCUMENT_SHARE`` of all documents)."""
-    candidates: list[str] = []
-    for term in topic.terms:
-        candidates += [term, *index.tokenizer.parts(term)]
-    candidates = [w for w in dict.fromkeys(candidates) if len(w) > 1]
+    candidates = words_and_parts(index, topic)
     if not candidates or len(docs) < held_by:
         return []
     post = postings_in(index, candidates, docs)
@@ -53,6 +65,6 @@ def held_words(index: Any, topic: Topic, docs: Sequence[int], held_by: int = HEL
     rows = np.asarray(index.chunk_doc_rows(post.keys))
     held = [w for j, w in enumerate(candidates) if len(np.unique(rows[post.present[:, j]])) >= held_by]
     held = [w for w in held if not any(w != other and w in other for other in held)]
-    if not any(document_share(index, w) <= MAX_DOCUMENT_SHARE for w in held):
+    if not any_specific(index, held):
         return []
     return held

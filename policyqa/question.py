@@ -164,7 +164,8 @@ def _without_whose(topic: str, tokenizer: Any) -> str:
     end = m.end()
     if m.group("within") and end < len(topic):
         head = m.start("within")
-        if end not in {e for s, e in tokenizer.spans(topic)} or head not in {s for s, e in tokenizer.spans(topic)}:
+        spans = tokenizer.spans(topic)
+        if end not in {e for _, e in spans} or head not in {s for s, _ in spans}:
             end = head
     return topic[end:]
 

@@ -473,7 +473,9 @@ def test_the_shared_subject_may_be_a_word_of_the_question(unions, monkeypatch):
     monkeypatch.setattr(answering, "SHARED_SUBJECT_MAX_TITLES", 2)
     assert ask(question, index=unions).answered_as == "工会"
     # … and not when the word is common (a tenth of all documents or more).
-    monkeypatch.setattr(answering, "MAX_DOCUMENT_SHARE", 0.05)
+    from policyqa import held_words
+
+    monkeypatch.setattr(held_words, "MAX_DOCUMENT_SHARE", 0.05)
     assert ask(question, index=unions).answered_as is None
 
 
