@@ -20,6 +20,7 @@ regulations with objective answers.
     python eval/dlc_places_build.py --batch heldout16 # only the seventeenth batch
     python eval/dlc_places_build.py --batch heldout17 # only the eighteenth batch
     python eval/dlc_places_build.py --batch heldout18 # only the nineteenth batch
+    python eval/dlc_places_build.py --batch heldout19 # only the twentieth batch
 
 Expected places are computed here, by rule, never picked by hand:
 
@@ -1506,6 +1507,76 @@ HELDOUT18_QUESTIONS: list[Question] = [
     Q("取土", "哪些城市的法规不让随便挖土取土", "city", "text"),
 ]
 
+# Twentieth batch (split ``heldout19``, eval/dlc_places_heldout19.jsonl), written on 2026-11-27 as the twentieth
+# batch, the seventh to ask again on earlier topics. Two kinds of topics:
+# * ten topics of earlier batches asked again (``_again``: the same title and text patterns as the earlier topic, under
+#   a new id), none of them one the fourteenth, the fifteenth, the sixteenth, the seventeenth, the eighteenth or the
+#   nineteenth batch asked again, picked across ten batches (first, second, third, fourth, fifth, sixth, tenth,
+#   twelfth, fourteenth and fifteenth), two of them text_only, with new questions worded the way a member of the
+#   public, a journalist or a student asks, some very colloquial, some in moderately everyday words, some in ordinary
+#   policy wording, none of them an earlier question. Their titles are on the earlier topic by construction, so this
+#   batch (``reuses_topics``) leaves them out of the title-overlap check; every other topic still has no title on an
+#   earlier topic (``title_overlap``);
+# * six new subjects answered from the articles (text_only: subjects many regulations rule on in their articles
+#   without being named after them; none of the six is in a title), each found by the text rule (at length in the
+#   articles: ``MIN_ARTICLES``) in 8-15 places, with questions partly in ordinary policy wording, partly in everyday
+#   words.
+# County questions follow the text rule (the corpus's county regulations are all on earlier topics by their titles).
+# Written from the rules' own output, before any answer of the system on them was seen.
+HELDOUT19_TOPICS = [
+    _again(TOPICS, "大气污染"),
+    _again(HELDOUT_TOPICS, "河道管理"),
+    _again(HELDOUT2_TOPICS, "社会信用"),
+    _again(HELDOUT3_TOPICS, "房地产"),
+    _again(HELDOUT4_TOPICS, "地下管线"),
+    _again(HELDOUT5_TOPICS, "突发事件应对"),
+    _again(HELDOUT9_TOPICS, "数字经济"),
+    _again(HELDOUT11_TOPICS, "排水与污水处理"),
+    _again(HELDOUT13_TOPICS, "城市照明"),
+    _again(HELDOUT14_TOPICS, "政府采购"),
+    Topic("疏散", None, r"疏散", text_only=True),  # evacuation: fire, civil air defence, rail transit, emergencies
+    Topic("身份证", None, r"身份证", text_only=True),  # shown or recorded at registrations, hiring, sales
+    Topic("招聘", None, r"招聘", text_only=True),  # talent and labour markets, auxiliary police
+    Topic("保修", None, r"保修", text_only=True),  # of buildings, new homes and heating installations
+    Topic("退休", None, r"退休", text_only=True),  # pensions, trade unions, returned overseas Chinese
+    Topic("海关", None, r"海关", text_only=True),  # free trade and bonded zones, ports, anti-smuggling
+]
+
+HELDOUT19_QUESTIONS: list[Question] = [
+    Q("大气污染·再问", "哪些城市有治理空气污染的法规", "city", "title"),
+    Q("大气污染·再问", "浙江省哪些城市对减少废气、改善空气质量作出了规定", "city", "text", "浙江省"),
+    Q("河道管理·再问", "哪些城市有管河道的法规", "city", "title"),
+    Q("河道管理·再问", "哪些县对不许乱占河道、往河里倒垃圾作出了规定", "county", "text"),
+    Q("社会信用·再问", "哪些省份有管诚信建设的法规", "province", "title"),
+    Q("社会信用·再问", "山东省哪些城市对个人和企业的信用记录作出了规定", "city", "text", "山东省"),
+    Q("房地产·再问", "哪些地方有管开发商盖楼卖房的法规", "place", "title"),
+    Q("房地产·再问", "哪些城市对开发商开发楼盘作出了规定", "city", "text"),
+    Q("地下管线·再问", "哪些城市有管地下埋的水管、电线、燃气管的法规", "city", "title"),
+    Q("地下管线·再问", "哪些地方对地底下各种管道线路的管理作出了规定", "place", "text"),
+    Q("突发事件应对·再问", "哪些省份有出了紧急情况怎么应对的法规", "province", "title"),
+    Q("突发事件应对·再问", "哪些地方对发生灾害、事故等紧急情况时怎么处置作出了规定", "place", "text"),
+    Q("数字经济·再问", "哪些地方有发展大数据的法规", "place", "title"),
+    Q("数字经济·再问", "哪些城市对发展数字产业、用好大数据作出了规定", "city", "text"),
+    Q("排水与污水处理·再问", "哪些省份有管下水道排水和污水处理的法规", "province", "title"),
+    Q("排水与污水处理·再问", "哪些县对生活脏水的收集和处理作出了规定", "county", "text"),
+    Q("城市照明·再问", "哪些地方对路灯、景观灯的设置和管理作出了规定", "place", "text"),
+    Q("城市照明·再问", "河南省哪些城市对路灯和亮化灯光作出了规定", "city", "text", "河南省"),
+    Q("政府采购·再问", "哪些省份对政府花钱买东西、买服务作出了规定", "province", "text"),
+    Q("政府采购·再问", "哪些城市的法规管政府部门采购东西", "city", "text"),
+    Q("疏散", "哪些地方的法规对人员疏散作出规定", "place", "text"),
+    Q("疏散", "哪些城市的法规规定遇到火灾、险情时要组织人员撤离", "city", "text"),
+    Q("身份证", "哪些地方的法规对查验身份证件作出规定", "place", "text"),
+    Q("身份证", "哪些省份的法规要求办事、登记时出示身份证", "province", "text"),
+    Q("招聘", "哪些地方的法规对招聘作出规定", "place", "text"),
+    Q("招聘", "哪些省份对单位招人作出了规定", "province", "text"),
+    Q("保修", "哪些地方的法规对质量保修作出规定", "place", "text"),
+    Q("保修", "哪些省份的法规规定房子出了质量问题在保修期内要负责维修", "province", "text"),
+    Q("退休", "哪些地方的法规对退休人员作出规定", "place", "text"),
+    Q("退休", "哪些城市的法规对退了休的人作出了规定", "city", "text"),
+    Q("海关", "哪些地方的法规对海关监管作出规定", "place", "text"),
+    Q("海关", "哪些省份的法规涉及进出口货物过海关", "province", "text"),
+]
+
 MAIN = Batch("main", TOPICS, QUESTIONS, OUT)
 HELDOUT = Batch("heldout", HELDOUT_TOPICS, HELDOUT_QUESTIONS, HELDOUT_OUT, heldout=True)
 HELDOUT2 = Batch("heldout2", HELDOUT2_TOPICS, HELDOUT2_QUESTIONS, OUT.with_name("dlc_places_heldout2.jsonl"),
@@ -1542,9 +1613,12 @@ HELDOUT17 = Batch("heldout17", HELDOUT17_TOPICS, HELDOUT17_QUESTIONS, OUT.with_n
                   heldout=True, reuses_topics=True)
 HELDOUT18 = Batch("heldout18", HELDOUT18_TOPICS, HELDOUT18_QUESTIONS, OUT.with_name("dlc_places_heldout18.jsonl"),
                   heldout=True, reuses_topics=True)
+HELDOUT19 = Batch("heldout19", HELDOUT19_TOPICS, HELDOUT19_QUESTIONS, OUT.with_name("dlc_places_heldout19.jsonl"),
+                  heldout=True, reuses_topics=True)
 BATCHES = {b.name: b for b in (MAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
                                              HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13,
-                                             HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18)}
+                                             HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18,
+                                             HELDOUT19)}
 
 
 def build(records: list[dict[str, Any]], batch: Batch = MAIN) -> list[dict[str, Any]]:
@@ -1582,7 +1656,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch", choices=("all", *BATCHES), default="all",
                     help="main: eval/dlc_places.jsonl (tune/report); heldout: eval/dlc_places_heldout.jsonl; "
                          "heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, "
-                         "heldout11, heldout12, heldout13, heldout14, heldout15, heldout16, heldout17, heldout18: "
+                         "heldout11, heldout12, heldout13, heldout14, heldout15, heldout16, heldout17, heldout18, heldout19: "
                          "eval/dlc_places_heldout2.jsonl, "
                          "eval/dlc_places_heldout3.jsonl, eval/dlc_places_heldout4.jsonl, "
                          "eval/dlc_places_heldout5.jsonl, eval/dlc_places_heldout6.jsonl, "
@@ -1591,7 +1665,8 @@ def main(argv: list[str] | None = None) -> int:
                          "eval/dlc_places_heldout11.jsonl, eval/dlc_places_heldout12.jsonl, "
                          "eval/dlc_places_heldout13.jsonl, eval/dlc_places_heldout14.jsonl, "
                          "eval/dlc_places_heldout15.jsonl, eval/dlc_places_heldout16.jsonl, "
-                         "eval/dlc_places_heldout17.jsonl, eval/dlc_places_heldout18.jsonl")
+                         "eval/dlc_places_heldout17.jsonl, eval/dlc_places_heldout18.jsonl, "
+                         "eval/dlc_places_heldout19.jsonl")
     ap.add_argument("--out", type=Path, help="write (or --check) here instead; only with --batch main or heldout")
     ap.add_argument("--check", action="store_true", help="only compare with the existing file")
     args = ap.parse_args(argv)
