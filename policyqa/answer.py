@@ -31,7 +31,7 @@ from .evidence import WANTS_DATE, coverage_of, highlight, sentence_scores, toc_l
 from .held_words import any_specific, documents_holding, held_words, words_and_parts
 from .topic import Topic, has_chinese, topic_of
 from .models import Hit, Region
-from .question import QuestionInfo, analyze_question
+from .question import QuestionInfo, analyze_question, topic_span
 from .regions import region_contains
 from .subjects import title_subject
 from .textnorm import normalize
@@ -645,7 +645,7 @@ def _aggregate(question: str, info: QuestionInfo, index: Any, topic: Topic, cali
             return answer
         nearest = _nearest_documents(index, info, search_filters, allowed,
                                      SHARED_SUBJECT_POOL if chinese else NEAREST_DOCUMENTS)
-        if chinese and info.topic in question:
+        if chinese and topic_span(question, info.topic) is not None:
             # Also when the articles rule on a title no title names: the nearest documents may still be named after
             # the subject asked about (防空洞 → 人民防空); the answer keeps what the articles say.
             for answer_instead in (_answer_for_shared_subject, _answer_for_words_held):
@@ -743,20 +743,25 @@ def _answer_for_shared_subject(question: str, info: QuestionInfo, topic: Topic, 
     counts = Counter({x: sum(x in y for y in subjects) for x in subjects})
     if not counts:
         return None
-    subject, n = max(counts.items(), key=lambda kv: (kv[1], -len(kv[0])))
-    if n < SHARED_SUBJECT_DOCUMENTS or subject == normalize(info.topic).lower():
-        return None
-    if _holding_a_word(index, topic, [d for d, x in named.items() if x and subject in x]) < SHARED_SUBJECT_DOCUMENTS:
-        return None
-    naming = sum(subject in title for title in index.titles)
-    if ((naming > SHARED_SUBJECT_MAX_TITLES or naming > SHARED_SUBJECT_MAX_SHARE * len(index.titles))
-            and not _names_a_specific_word(index, topic, subject)):
-        return None
-    answer = _asked_about(question, info, subject, index, calibration, filters)
-    if answer is None:
-        return None
-    return _answered_as(answer, question, subject, (lead or f"没有找到文件明确涉及“{what}”。") +
-                        f"意思最接近的 {_share_words(n, len(nearest))}关于“{subject}”的，以下按“{subject}”作答（请核对是否即所问）：")
+    # The most shared subject first, the shorter of two as shared; a broad one (土地, shared by every 土地房屋征收 title)
+    # gives way to the next that qualifies (国有土地上房屋征收与补偿).
+    for subject, n in sorted(counts.items(), key=lambda kv: (-kv[1], len(kv[0]))):
+        if n < SHARED_SUBJECT_DOCUMENTS:
+            return None
+        if subject == normalize(info.topic).lower():
+            continue
+        if _holding_a_word(index, topic, [d for d, x in named.items() if x and subject in x]) < SHARED_SUBJECT_DOCUMENTS:
+            continue
+        naming = sum(subject in title for title in index.titles)
+        if ((naming > SHARED_SUBJECT_MAX_TITLES or naming > SHARED_SUBJECT_MAX_SHARE * len(index.titles))
+                and not _names_a_specific_word(index, topic, subject)):
+            continue
+        answer = _asked_about(question, info, subject, index, calibration, filters)
+        if answer is None:
+            continue
+        return _answered_as(answer, question, subject, (lead or f"没有找到文件明确涉及“{what}”。") +
+                            f"意思最接近的 {_share_words(n, len(nearest))}关于“{subject}”的，以下按“{subject}”作答（请核对是否即所问）：")
+    return None
 
 
 def _answer_for_words_held(question: str, info: QuestionInfo, topic: Topic, index: Any, calibration: Calibration,
@@ -788,7 +793,10 @@ def _asked_about(question: str, info: QuestionInfo, subject: str, index: Any, ca
                  filters: dict[str, Any]) -> Answer | None:
     """The "which places" answer to ``question`` with ``subject`` in place of its topic; None when it names no
     place."""
-    asked = question.replace(info.topic, subject, 1)
+    span = topic_span(question, info.topic)
+    if span is None:
+        return None
+    asked = question[:span[0]] + subject + question[span[1]:]
     new_info = analyze_question(asked, index.tokenizer, known_places=index.regions)
     if new_info.kind != "aggregation" or not has_chinese(new_info.topic):
         return None

@@ -204,6 +204,25 @@ def _topic(norm: str, remove: list[tuple[int, int]], bounds: set[int]) -> str:
     return norm
 
 
+# A topic leaves out of the question's words at most this many characters between two of its own (怎么 in
+# 政府征收房子怎么补偿, 要 in 盖房子要先办规划许可).
+TOPIC_GAP = 4
+
+
+def topic_span(question: str, topic: str) -> tuple[int, int] | None:
+    """Where ``topic`` (``QuestionInfo.topic``) is written in ``question``: the shortest stretch holding its
+    characters in order, at most ``TOPIC_GAP`` others between two of them (the words a topic leaves out); None when
+    there is none."""
+    if not topic:
+        return None
+    at = question.find(topic)
+    if at >= 0:
+        return at, at + len(topic)
+    pattern = re.compile(f".{{0,{TOPIC_GAP}}}?".join(re.escape(c) for c in topic))
+    spans = [m.span() for start in range(len(question)) if (m := pattern.match(question, start))]
+    return min(spans, key=lambda s: (s[1] - s[0], s[0])) if spans else None
+
+
 def analyze_question(text: str, tokenizer: Any = None, known_places: Collection[Region] | None = None
                      ) -> QuestionInfo:
     """Kind of question, the places it names and the role of each, its years, level, scope and topic.

@@ -191,7 +191,29 @@ def topic_of(index: Any, info: QuestionInfo) -> Topic:
         # A title asked for names one document (人口与计划生育条例), not either of two subjects; a list written with 、
         # names no title (有管煤气、天然气使用的法规: +5 right places, +1 wrong on the seventeen spent DLC batches).
         _share_conjuncts(index, info.text, terms, idf, alternatives)
+    _say_unsaid_by_inner_words(index, terms, idf, alternatives)
     return Topic(terms, idf / idf.sum(), alternatives)
+
+
+def _say_unsaid_by_inner_words(index: Any, terms: list[str], idf: np.ndarray,
+                               alternatives: list[list[tuple[str, ...]]]) -> None:
+    """A topic word that no passage of the index says in any of its ways (评职称, 坐地铁, 逛公园: how people say it,
+    not how the regulations write it) is said by the longest indexed word that ends it (职称, 地铁, 公园: the thing
+    done or named; a word at its start is what qualifies it, 个人 of 个人所得税), and weighs as that word: with the
+    largest idf, a word nobody writes would hold most of the topic's weight, and no passage could reach the
+    coverage asked. A word with no such ending is left as it is (老公, 小孩子): dropping such words answered for what
+    was left of the question (保护小孩子 → 保护: 30 more wrong places on the spent DLC batches); with the ending,
+    +6 right places and no wrong one (2026-11-28)."""
+    words = list(dict.fromkeys(w for alts in alternatives for alt in alts for w in alt))
+    post = index.backend.postings(words)
+    column = {w: j for j, w in enumerate(words)}
+    for k, (term, alts) in enumerate(zip(terms, alternatives)):
+        if len(term) < 3 or any(post.present[:, [column[w] for w in alt]].all(axis=1).any() for alt in alts):
+            continue
+        said = next((term[i:] for i in range(1, len(term) - 1) if len(index.backend.postings([term[i:]]))), None)
+        if said is not None:
+            alts.append((said,))
+            idf[k] = max(float(index.backend.idf([said])[0]), _IDF_FLOOR)
 
 
 def _share_conjuncts(index: Any, question: str, terms: list[str], idf: np.ndarray,

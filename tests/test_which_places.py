@@ -665,3 +665,61 @@ def test_a_question_in_everyday_words_is_answered_for_the_words_its_nearest_docu
     monkeypatch.setattr(answering, "NEAREST_AGREE", 4)
     answer = ask(question, index=motorcycles)
     assert not answer.found and answer.answered_as is None and "意思相近的文件（按语义检索，未核实" in answer.answer
+
+
+def test_a_word_no_regulation_writes_is_said_by_the_word_that_ends_it(tmp_path):
+    from policyqa.question import analyze_question
+    from policyqa.topic import topic_of
+
+    # No article writes 评职称; the 人才 regulations rule on 职称 in three articles each. With 评职称's own (largest)
+    # idf nothing could reach the coverage asked.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    plain = ["为了规范本市管理，制定本条例。", "本条例适用于本市行政区域。"]
+    titles = {"zz.txt": "郑州市人才发展促进条例", "ly.txt": "洛阳市人才发展促进条例", "qd.txt": "青岛市人才发展促进条例"}
+    for name, title in titles.items():
+        _regulation(corpus, name, title, plain + ["职称评审应当公开透明。", "专业技术人员可以申报职称。", "职称评审结果应当公示。"])
+    _other_subjects(corpus, plain, extra="个人信息保护")
+    idx, _ = build_index([corpus], tmp_path / "idx", get_embedder("hash:64"))
+    def alternatives(question):
+        return topic_of(idx, analyze_question(question, idx.tokenizer)).alternatives
+
+    assert alternatives("哪些城市对评职称作出了规定") == [[("评职称",), ("职称",)]]
+    answer = ask("哪些城市对评职称作出了规定", index=idx)
+    assert answer.answered_as is None and places(answer) == {"郑州市", "洛阳市", "青岛市"}
+    # A word at the start qualifies the rest, and does not stand for it: 个人 is no way to say 个人所得税.
+    assert all(("个人",) not in alts for alts in alternatives("哪些城市对个人所得税作出了规定"))
+
+
+def test_a_topic_written_with_words_between_its_own_is_still_asked_about_a_shared_subject(unions):
+    from policyqa.question import topic_span
+
+    # 怎么 is no topic word, so the topic (工会帮职工维权) is not written as such in the question: the shared subject
+    # still stands for it, in its place.
+    question = "哪些城市的法规让工会怎么帮职工维权"
+    assert topic_span(question, "工会帮职工维权") == (8, 17)
+    answer = ask(question, index=unions)
+    assert answer.found and answer.answered_as == "工会" and places(answer) == {"郑州市", "洛阳市", "青岛市"}
+    assert topic_span(question, "工会帮职工维护权利") is None and topic_span(question, "") is None
+
+
+def test_a_broad_subject_the_nearest_share_gives_way_to_the_next_that_qualifies(tmp_path, monkeypatch):
+    from policyqa import answer as answering
+
+    # The five nearest documents are three 国有土地上房屋征收与补偿 regulations and two 土地 ones: 土地 is shared by all
+    # five but named in more titles than the cap; 国有土地上房屋征收与补偿, shared by three, stands for the question.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    plain = ["为了规范本市管理，制定本条例。", "本条例适用于本市行政区域。"]
+    for name, city in (("zz.txt", "郑州市"), ("ly.txt", "洛阳市"), ("qd.txt", "青岛市")):
+        _regulation(corpus, name, f"{city}国有土地上房屋征收与补偿条例",
+                    plain + ["房屋征收应当给予公平补偿。", "征收补偿方案应当公布。", "被征收人可以选择货币补偿。"])
+    for name, title in (("t1.txt", "湛江市土地条例"), ("t2.txt", "茂名市土地征收补偿条例")):
+        _regulation(corpus, name, title, plain + ["土地征收补偿应当依法进行。"])
+    _other_subjects(corpus, plain)
+    idx, _ = build_index([corpus], tmp_path / "idx", get_embedder("hash:512"))
+    monkeypatch.setattr(answering, "SHARED_SUBJECT_MAX_TITLES", 4)
+    question = "哪些城市对政府征收老百姓的房子怎么补偿作出了规定"
+    answer = ask(question, index=idx)
+    assert answer.answered_as == "国有土地上房屋征收与补偿"
+    assert places(answer) == {"郑州市", "洛阳市", "青岛市"}
