@@ -667,6 +667,20 @@ def test_a_question_in_everyday_words_is_answered_for_the_words_its_nearest_docu
     assert not answer.found and answer.answered_as is None and "意思相近的文件（按语义检索，未核实" in answer.answer
 
 
+def test_when_the_words_held_together_find_too_little_the_rarest_alone_is_asked(motorcycles, monkeypatch):
+    from policyqa import answer as answering
+
+    # The nearest documents hold 摩托车 and 后座, but rule on 后座 in one article each: asked about both, they are not
+    # evidence; asked about 摩托车 alone (no commoner than 后座, and in few documents), three of them are.
+    question = "哪些城市对摩托车后座坐小孩作出了规定"
+    answer = ask(question, index=motorcycles)
+    assert answer.answered_as == "摩托车" and places(answer) == {"郑州市", "洛阳市", "青岛市"}
+    assert "意思最接近的 5 份文件多数说“摩托车”，以下按“摩托车”作答" in answer.answer
+    # Not when that word is in more than the share of documents a held word may be in.
+    monkeypatch.setattr(answering, "MAX_DOCUMENT_SHARE", 0.0)
+    assert ask(question, index=motorcycles).answered_as is None
+
+
 def test_a_word_no_regulation_writes_is_said_by_the_word_that_ends_it(tmp_path):
     from policyqa.question import analyze_question
     from policyqa.topic import topic_of
