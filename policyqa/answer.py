@@ -672,6 +672,9 @@ def _aggregate(question: str, info: QuestionInfo, index: Any, topic: Topic, cali
                                       kind=g.kind, members=list(g.members), documents=len(g.documents),
                                       sources=[index.doc_list[d.doc]["source"] for d in g.documents]))
     text = _aggregate_text(out_groups, level, what)
+    if topic.said_as:
+        # The count is of documents that say the inner word: the answer must not suggest they say the question's word.
+        text += "".join(f"（没有文件写“{w}”，按“{said}”查找。）" for w, said in topic.said_as.items())
     return Answer(question, info.kind, True, text, out_groups, citations, count=len(places))
 
 

@@ -64,6 +64,8 @@ class Topic:
     terms: list[str]
     weights: np.ndarray
     alternatives: list[list[tuple[str, ...]]] = field(default_factory=list)
+    # A word no passage says → the indexed word ending it that says it instead (评职称 → 职称), for the answer to say.
+    said_as: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if len(self.alternatives) != len(self.terms):
@@ -191,19 +193,20 @@ def topic_of(index: Any, info: QuestionInfo) -> Topic:
         # A title asked for names one document (人口与计划生育条例), not either of two subjects; a list written with 、
         # names no title (有管煤气、天然气使用的法规: +5 right places, +1 wrong on the seventeen spent DLC batches).
         _share_conjuncts(index, info.text, terms, idf, alternatives)
-    _say_unsaid_by_inner_words(index, terms, idf, alternatives)
-    return Topic(terms, idf / idf.sum(), alternatives)
+    said_as = _say_unsaid_by_inner_words(index, terms, idf, alternatives)
+    return Topic(terms, idf / idf.sum(), alternatives, said_as)
 
 
 def _say_unsaid_by_inner_words(index: Any, terms: list[str], idf: np.ndarray,
-                               alternatives: list[list[tuple[str, ...]]]) -> None:
+                               alternatives: list[list[tuple[str, ...]]]) -> dict[str, str]:
     """A topic word that no passage of the index says in any of its ways (评职称, 坐地铁, 逛公园: how people say it,
     not how the regulations write it) is said by the longest indexed word that ends it (职称, 地铁, 公园: the thing
     done or named; a word at its start is what qualifies it, 个人 of 个人所得税), and weighs as that word: with the
     largest idf, a word nobody writes would hold most of the topic's weight, and no passage could reach the
     coverage asked. A word with no such ending is left as it is (老公, 小孩子): dropping such words answered for what
     was left of the question (保护小孩子 → 保护: 30 more wrong places on the spent DLC batches); with the ending,
-    +6 right places and no wrong one (2026-11-28)."""
+    +6 right places and no wrong one (2026-11-28). Returns each such word with the word that says it."""
+    said_as: dict[str, str] = {}
     words = list(dict.fromkeys(w for alts in alternatives for alt in alts for w in alt))
     post = index.backend.postings(words)
     column = {w: j for j, w in enumerate(words)}
@@ -214,6 +217,8 @@ def _say_unsaid_by_inner_words(index: Any, terms: list[str], idf: np.ndarray,
         if said is not None:
             alts.append((said,))
             idf[k] = max(float(index.backend.idf([said])[0]), _IDF_FLOOR)
+            said_as[term] = said
+    return said_as
 
 
 def _share_conjuncts(index: Any, question: str, terms: list[str], idf: np.ndarray,

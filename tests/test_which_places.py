@@ -701,6 +701,7 @@ def test_a_word_no_regulation_writes_is_said_by_the_word_that_ends_it(tmp_path):
     assert alternatives("哪些城市对评职称作出了规定") == [[("评职称",), ("职称",)]]
     answer = ask("哪些城市对评职称作出了规定", index=idx)
     assert answer.answered_as is None and places(answer) == {"郑州市", "洛阳市", "青岛市"}
+    assert answer.answer.endswith("（没有文件写“评职称”，按“职称”查找。）")  # the documents do not say 评职称
     # A word at the start qualifies the rest, and does not stand for it: 个人 is no way to say 个人所得税.
     assert all(("个人",) not in alts for alts in alternatives("哪些城市对个人所得税作出了规定"))
 
