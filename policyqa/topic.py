@@ -207,11 +207,16 @@ def _say_unsaid_by_inner_words(index: Any, terms: list[str], idf: np.ndarray,
     was left of the question (保护小孩子 → 保护: 30 more wrong places on the spent DLC batches); with the ending,
     +6 right places and no wrong one (2026-11-28). Returns each such word with the word that says it."""
     said_as: dict[str, str] = {}
-    words = list(dict.fromkeys(w for alts in alternatives for alt in alts for w in alt))
-    post = index.backend.postings(words)
-    column = {w: j for j, w in enumerate(words)}
+    # A term no chunk contains has the largest idf the index can give (``Backend.idf``); only those are looked up,
+    # since the postings of common alternatives (管理, 保护) cost milliseconds on a large index.
+    unseen = float(index.backend.idf(["\x00"])[0])
     for k, (term, alts) in enumerate(zip(terms, alternatives)):
-        if len(term) < 3 or any(post.present[:, [column[w] for w in alt]].all(axis=1).any() for alt in alts):
+        if len(term) < 3 or idf[k] < unseen:
+            continue
+        words = list(dict.fromkeys(w for alt in alts for w in alt))
+        post = index.backend.postings(words)
+        column = {w: j for j, w in enumerate(words)}
+        if any(post.present[:, [column[w] for w in alt]].all(axis=1).any() for alt in alts):
             continue
         said = next((term[i:] for i in range(1, len(term) - 1) if len(index.backend.postings([term[i:]]))), None)
         if said is not None:
