@@ -219,6 +219,12 @@ def test_the_place_a_question_points_at_is_not_its_topic():
     assert analyze_question("哪些城市对当地的水库作出了规定").topic == "水库"  # no 的 left in front
 
 
+def test_things_is_no_topic_word():
+    # 东西 ("things") stands for whatever the question goes on to name; no regulation is about 东西.
+    assert "东西" not in analyze_question("哪些省份的法规规定有些东西要通过公开拍卖来处理").topic
+    assert analyze_question("哪些城市的法规管政府部门采购东西").topic == "政府部门采购"
+
+
 def test_whose_documents_keeps_a_word_that_starts_with_within():
     # 的法规中 is whose documents; in 法规管中介公司 the 中 is the first character of 中介.
     assert analyze_question("哪些城市的法规管中介公司").topic == "中介公司"
