@@ -21,6 +21,7 @@ regulations with objective answers.
     python eval/dlc_places_build.py --batch heldout17 # only the eighteenth batch
     python eval/dlc_places_build.py --batch heldout18 # only the nineteenth batch
     python eval/dlc_places_build.py --batch heldout19 # only the twentieth batch
+    python eval/dlc_places_build.py --batch heldout20 # only the twenty-first batch
 
 Expected places are computed here, by rule, never picked by hand:
 
@@ -1577,6 +1578,76 @@ HELDOUT19_QUESTIONS: list[Question] = [
     Q("海关", "哪些省份的法规涉及进出口货物过海关", "province", "text"),
 ]
 
+# Twenty-first batch (split ``heldout20``, eval/dlc_places_heldout20.jsonl), written on 2026-11-27 as the twenty-first
+# batch, the eighth to ask again on earlier topics. Two kinds of topics:
+# * ten topics of earlier batches asked again (``_again``: the same title and text patterns as the earlier topic, under
+#   a new id), none of them one the fourteenth, the fifteenth, the sixteenth, the seventeenth, the eighteenth, the
+#   nineteenth or the twentieth batch asked again, picked across ten batches (first, second, third, fourth, fifth,
+#   sixth, seventh, eighth, tenth and eleventh), two of them text_only, with new questions worded the way a member of
+#   the public, a journalist or a student asks, some very colloquial, some in moderately everyday words, some in
+#   ordinary policy wording, none of them an earlier question. Their titles are on the earlier topic by construction,
+#   so this batch (``reuses_topics``) leaves them out of the title-overlap check; every other topic still has no title
+#   on an earlier topic (``title_overlap``);
+# * six new subjects answered from the articles (text_only: subjects many regulations rule on in their articles
+#   without being named after them; none of the six is in a title), each found by the text rule (at length in the
+#   articles: ``MIN_ARTICLES``) in 8-14 places, with questions partly in ordinary policy wording, partly in everyday
+#   words.
+# County questions follow the regulations of the two topics with a county regulation of their own (by title and text).
+# Written from the rules' own output, before any answer of the system on them was seen.
+HELDOUT20_TOPICS = [
+    _again(TOPICS, "水资源"),
+    _again(HELDOUT_TOPICS, "饮用水水源"),
+    _again(HELDOUT2_TOPICS, "科学技术普及"),
+    _again(HELDOUT3_TOPICS, "公路"),
+    _again(HELDOUT4_TOPICS, "古城保护"),
+    _again(HELDOUT5_TOPICS, "固体废物"),
+    _again(HELDOUT6_TOPICS, "河道采砂"),
+    _again(HELDOUT7_TOPICS, "历史文化名镇"),
+    _again(HELDOUT9_TOPICS, "环境影响评价"),
+    _again(HELDOUT10_TOPICS, "商品交易市场"),
+    Topic("监护人", None, r"监护人", text_only=True),  # of pupils, minors and people with mental disorders
+    Topic("资格证", None, r"资格证", text_only=True),  # taxi and road transport drivers, teachers, trades
+    Topic("认证", None, r"认证", text_only=True),  # energy saving, product and farm produce certification
+    Topic("抽样检验", None, r"抽检|抽样", text_only=True),  # food, products, building materials, fuel
+    Topic("医师", None, r"医师|医生", text_only=True),  # emergency care, mental health, traditional medicine
+    Topic("行政许可", None, r"行政许可", text_only=True),  # licences: business environment, credit, transport
+]
+
+HELDOUT20_QUESTIONS: list[Question] = [
+    Q("水资源·再问", "哪些城市有管理和保护水资源的法规", "city", "title"),
+    Q("水资源·再问", "哪些县对取水用水、保护水资源作出了规定", "county", "text"),
+    Q("饮用水水源·再问", "山东省哪些城市有保护自来水水源地的法规", "city", "title", "山东省"),
+    Q("饮用水水源·再问", "哪些地方对保护老百姓喝的水的水源作出了规定", "place", "text"),
+    Q("科学技术普及·再问", "哪些省份有向群众普及科学知识的法规", "province", "title"),
+    Q("科学技术普及·再问", "哪些城市对搞科普活动、宣传科学知识作出了规定", "city", "text"),
+    Q("公路·再问", "哪些地方有管公路修建和养护的法规", "place", "title"),
+    Q("公路·再问", "河南省哪些城市对修路养路、保护公路作出了规定", "city", "text", "河南省"),
+    Q("古城保护·再问", "哪些城市有保护老城古城的法规", "city", "title"),
+    Q("古城保护·再问", "哪些省份对老祖宗留下的古城怎么保护作出了规定", "province", "text"),
+    Q("固体废物·再问", "哪些省份有管废渣之类固体垃圾污染的法规", "province", "title"),
+    Q("固体废物·再问", "哪些城市的法规管工业废料、危险废物这些固体垃圾", "city", "text"),
+    Q("河道采砂·再问", "哪些地方的法规不让随便在河里挖沙", "place", "text"),
+    Q("河道采砂·再问", "哪些城市对在河道里采沙子作出了规定", "city", "text"),
+    Q("历史文化名镇·再问", "哪些县有保护古镇的法规", "county", "title"),
+    Q("历史文化名镇·再问", "哪些城市对保护有历史的古镇古村作出了规定", "city", "text"),
+    Q("环境影响评价·再问", "哪些省份规定建工厂、搞项目之前要先评估对环境的影响", "province", "text"),
+    Q("环境影响评价·再问", "哪些地方的法规对项目做环评作出了规定", "place", "text"),
+    Q("商品交易市场·再问", "哪些地方有管菜市场、批发市场的法规", "place", "title"),
+    Q("商品交易市场·再问", "浙江省哪些城市对农贸市场、菜市场的管理作出了规定", "city", "text", "浙江省"),
+    Q("监护人", "哪些地方的法规对监护人的职责作出规定", "place", "text"),
+    Q("监护人", "哪些城市的法规对照看孩子或者病人的家长、家属提出了要求", "city", "text"),
+    Q("资格证", "哪些地方的法规对从业资格证书作出规定", "place", "text"),
+    Q("资格证", "哪些省份的法规要求干某些行当得先考证、持证上岗", "province", "text"),
+    Q("认证", "哪些地方的法规对认证活动作出规定", "place", "text"),
+    Q("认证", "哪些城市的法规提到产品、服务要通过认证", "city", "text"),
+    Q("抽样检验", "哪些地方的法规对抽样检验作出规定", "place", "text"),
+    Q("抽样检验", "哪些省份的法规规定要抽查商品、食品的质量", "province", "text"),
+    Q("医师", "哪些地方的法规对医师执业作出规定", "place", "text"),
+    Q("医师", "哪些城市的法规对医生看病作出了规定", "city", "text"),
+    Q("行政许可", "哪些地方的法规对行政许可作出规定", "place", "text"),
+    Q("行政许可", "哪些省份的法规对办事要政府审批发证作出了规定", "province", "text"),
+]
+
 MAIN = Batch("main", TOPICS, QUESTIONS, OUT)
 HELDOUT = Batch("heldout", HELDOUT_TOPICS, HELDOUT_QUESTIONS, HELDOUT_OUT, heldout=True)
 HELDOUT2 = Batch("heldout2", HELDOUT2_TOPICS, HELDOUT2_QUESTIONS, OUT.with_name("dlc_places_heldout2.jsonl"),
@@ -1615,10 +1686,12 @@ HELDOUT18 = Batch("heldout18", HELDOUT18_TOPICS, HELDOUT18_QUESTIONS, OUT.with_n
                   heldout=True, reuses_topics=True)
 HELDOUT19 = Batch("heldout19", HELDOUT19_TOPICS, HELDOUT19_QUESTIONS, OUT.with_name("dlc_places_heldout19.jsonl"),
                   heldout=True, reuses_topics=True)
+HELDOUT20 = Batch("heldout20", HELDOUT20_TOPICS, HELDOUT20_QUESTIONS, OUT.with_name("dlc_places_heldout20.jsonl"),
+                  heldout=True, reuses_topics=True)
 BATCHES = {b.name: b for b in (MAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
                                              HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13,
                                              HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18,
-                                             HELDOUT19)}
+                                             HELDOUT19, HELDOUT20)}
 
 
 def build(records: list[dict[str, Any]], batch: Batch = MAIN) -> list[dict[str, Any]]:
@@ -1656,7 +1729,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch", choices=("all", *BATCHES), default="all",
                     help="main: eval/dlc_places.jsonl (tune/report); heldout: eval/dlc_places_heldout.jsonl; "
                          "heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, "
-                         "heldout11, heldout12, heldout13, heldout14, heldout15, heldout16, heldout17, heldout18, heldout19: "
+                         "heldout11, heldout12, heldout13, heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, "
+                         "heldout20: "
                          "eval/dlc_places_heldout2.jsonl, "
                          "eval/dlc_places_heldout3.jsonl, eval/dlc_places_heldout4.jsonl, "
                          "eval/dlc_places_heldout5.jsonl, eval/dlc_places_heldout6.jsonl, "
@@ -1666,7 +1740,7 @@ def main(argv: list[str] | None = None) -> int:
                          "eval/dlc_places_heldout13.jsonl, eval/dlc_places_heldout14.jsonl, "
                          "eval/dlc_places_heldout15.jsonl, eval/dlc_places_heldout16.jsonl, "
                          "eval/dlc_places_heldout17.jsonl, eval/dlc_places_heldout18.jsonl, "
-                         "eval/dlc_places_heldout19.jsonl")
+                         "eval/dlc_places_heldout19.jsonl, eval/dlc_places_heldout20.jsonl")
     ap.add_argument("--out", type=Path, help="write (or --check) here instead; only with --batch main or heldout")
     ap.add_argument("--check", action="store_true", help="only compare with the existing file")
     args = ap.parse_args(argv)
