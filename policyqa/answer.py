@@ -779,13 +779,14 @@ def _answer_for_words_held(question: str, info: QuestionInfo, topic: Topic, inde
     wrong; on 110 questions about subjects no DLC regulation addresses, 3 more answered for a word of theirs (黄金回收店
     → 回收), against 10 without the last condition (飞行汽车 → 汽车, 饲养鹦鹉 → 饲养). Arguments as for
     ``_answer_for_shared_subject``."""
-    words = held_words(index, topic, [d for d, _ in nearest])
-    trials = [words]
-    if len(words) > 1:
+    held = held_words(index, topic, [d for d, _ in nearest])
+    trials = [held]
+    if len(held) > 1:
         # 公共厕所、建设、保洁 are all held, but the documents rule on 公共厕所 and say 建设 and 保洁 of it in passing: the
         # rarest word alone, if few documents hold it, under the same agreement condition.
-        rarest = min(words, key=lambda w: document_share(index, w))
-        if document_share(index, rarest) <= MAX_DOCUMENT_SHARE:
+        share = {w: document_share(index, w) for w in held}
+        rarest = min(held, key=share.__getitem__)
+        if share[rarest] <= MAX_DOCUMENT_SHARE:
             trials.append([rarest])
     for words in trials:
         asked_topic = "".join(words)
