@@ -29,7 +29,7 @@ from .calibration import Calibration
 from .errors import PolicyQAError
 from .evidence import WANTS_DATE, coverage_of, highlight, sentence_scores, toc_line
 from .held_words import MAX_DOCUMENT_SHARE, any_specific, document_share, documents_holding, held_words, words_and_parts
-from .topic import Topic, has_chinese, topic_of
+from .topic import Topic, has_chinese, said_in_index, topic_of
 from .models import Hit, Region
 from .question import QuestionInfo, analyze_question, topic_span
 from .regions import region_contains
@@ -510,11 +510,7 @@ def _missing_words(index: Any, topic: Topic) -> tuple[list[str], float]:
     about civil affairs), and the share of the topic weight they hold."""
     if not topic:
         return [], 0.0
-    words = topic.words()
-    postings = index.backend.postings(words)
-    column = {w: j for j, w in enumerate(words)}
-    # Any passage holding every word of a way to say a term counts, written together or not (``near`` keeps all).
-    said = topic.present(lambda w: postings.present[:, column[w]], near=lambda parts, mask: mask).any(axis=0)
+    said = said_in_index(index, topic)
     missing = [t for t, ok in zip(topic.terms, said) if not ok]
     return missing, float(sum(w for w, ok in zip(topic.weights, said) if not ok))
 

@@ -119,6 +119,15 @@ class Topic:
         return sum(float(w) for w, said in zip(self.weights, self.says(text)) if said)
 
 
+def said_in_index(index: Any, topic: Topic) -> np.ndarray:
+    """Per term of ``topic``, whether some passage of ``index`` holds every word of one of its ways, written together
+    or not."""
+    words = topic.words()
+    postings = index.backend.postings(words)
+    column = {w: j for j, w in enumerate(words)}
+    return topic.present(lambda w: postings.present[:, column[w]], near=lambda parts, mask: mask).any(axis=0)
+
+
 def phrase_in(parts: tuple[str, ...], text: str, gap: int | None = None) -> bool:
     """True when ``text`` has ``parts`` in that order with at most ``gap`` (default ``PHRASE_GAP``) characters
     between them."""
@@ -213,10 +222,7 @@ def _say_unsaid_by_inner_words(index: Any, terms: list[str], idf: np.ndarray,
     for k, (term, alts) in enumerate(zip(terms, alternatives)):
         if len(term) < 3 or idf[k] < unseen:
             continue
-        words = list(dict.fromkeys(w for alt in alts for w in alt))
-        post = index.backend.postings(words)
-        column = {w: j for j, w in enumerate(words)}
-        if any(post.present[:, [column[w] for w in alt]].all(axis=1).any() for alt in alts):
+        if said_in_index(index, Topic([term], np.ones(1), [alts]))[0]:
             continue
         said = next((term[i:] for i in range(1, len(term) - 1) if len(index.backend.postings([term[i:]]))), None)
         if said is not None:
