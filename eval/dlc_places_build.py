@@ -22,6 +22,7 @@ regulations with objective answers.
     python eval/dlc_places_build.py --batch heldout18 # only the nineteenth batch
     python eval/dlc_places_build.py --batch heldout19 # only the twentieth batch
     python eval/dlc_places_build.py --batch heldout20 # only the twenty-first batch
+    python eval/dlc_places_build.py --batch heldout21 # only the twenty-second batch
 
 Expected places are computed here, by rule, never picked by hand:
 
@@ -1648,6 +1649,79 @@ HELDOUT20_QUESTIONS: list[Question] = [
     Q("行政许可", "哪些省份的法规对办事要政府审批发证作出了规定", "province", "text"),
 ]
 
+# Twenty-second batch (split ``heldout21``, eval/dlc_places_heldout21.jsonl), written on 2026-11-28 as the
+# twenty-second batch, the ninth to ask again on earlier topics. Two kinds of topics:
+# * ten topics of earlier batches asked again (``_again``: the same title and text patterns as the earlier topic, under
+#   a new id), none of them one the fourteenth, the fifteenth, the sixteenth, the seventeenth, the eighteenth, the
+#   nineteenth, the twentieth or the twenty-first batch asked again, picked across ten batches (first, second, third,
+#   fourth, ninth, tenth, twelfth, thirteenth, fourteenth and nineteenth; the ninth, twelfth and thirteenth are ones
+#   the twenty-first batch did not ask again on, and the topics of their own of the fourteenth to the twenty-first are
+#   all text_only, so only two of them fit the bounds), two of them text_only, with new questions worded the way a
+#   member of the public, a journalist or a student asks, some very colloquial, some in moderately everyday words, some
+#   in ordinary policy wording, none of them an earlier question. Their titles are on the earlier topic by
+#   construction, so this batch (``reuses_topics``) leaves them out of the title-overlap check; every other topic still
+#   has no title on an earlier topic (``title_overlap``);
+# * six new subjects answered from the articles (text_only: subjects many regulations rule on in their articles
+#   without being named after them; none of the six is in a title), each found by the text rule (at length in the
+#   articles: ``MIN_ARTICLES``) in 9-14 places, with questions partly in ordinary policy wording, partly in everyday
+#   words.
+# County questions follow the regulations of the two topics with a county regulation of their own (one by its title,
+# one by its articles).
+# Written from the rules' own output, before any answer of the system on them was seen.
+HELDOUT21_TOPICS = [
+    _again(TOPICS, "城市管理"),
+    _again(HELDOUT_TOPICS, "非物质文化遗产"),
+    _again(HELDOUT2_TOPICS, "中医药"),
+    _again(HELDOUT3_TOPICS, "遗址保护"),
+    _again(HELDOUT8_TOPICS, "特种设备"),
+    _again(HELDOUT9_TOPICS, "地下空间"),
+    _again(HELDOUT11_TOPICS, "河湖保护"),
+    _again(HELDOUT12_TOPICS, "海洋环境保护"),
+    _again(HELDOUT13_TOPICS, "不动产登记"),
+    _again(HELDOUT18_TOPICS, "隧道"),
+    Topic("补贴", None, r"补贴", text_only=True),  # employment, farm machinery, energy saving, grain, start-ups
+    Topic("诉讼", None, r"诉讼", text_only=True),  # going to court: disputes, consumers, trade unions, expropriation
+    Topic("监察委员会", None, r"监察委员会", text_only=True),  # people's congresses' rules, appointments, oaths
+    Topic("银行", None, r"银行", text_only=True),  # business environment, finance, private firms, fee collection
+    Topic("查封扣押", None, r"查封|扣押", text_only=True),  # enforcement: city management, planning, products
+    Topic("新闻媒体", None, r"媒体", text_only=True),  # publicity and public scrutiny: science, emergencies, markets
+]
+
+HELDOUT21_QUESTIONS: list[Question] = [
+    Q("城市管理·再问", "哪些县有管县城街面秩序、城管执法的法规", "county", "title"),
+    Q("城市管理·再问", "哪些城市有关于城市管理和城管执法的法规", "city", "title"),
+    Q("非物质文化遗产·再问", "哪些省份有保护非遗的法规", "province", "title"),
+    Q("非物质文化遗产·再问", "哪些城市对传承老手艺、地方戏这些非物质文化遗产作出了规定", "city", "text"),
+    Q("中医药·再问", "哪些省份有扶持中医、中药发展的法规", "province", "title"),
+    Q("中医药·再问", "哪些地方对发展中医中药、方便群众看中医作出了规定", "place", "text"),
+    Q("遗址保护·再问", "哪些城市有保护古代遗址、革命遗址的法规", "city", "title"),
+    Q("遗址保护·再问", "哪些地方对考古遗址和老遗迹的保护作出了规定", "place", "text"),
+    Q("特种设备·再问", "哪些省份有管锅炉、压力容器、电梯这类特种设备的法规", "province", "title"),
+    Q("特种设备·再问", "山东省哪些城市对锅炉、起重机这些特种设备的安全作出了规定", "city", "text", "山东省"),
+    Q("地下空间·再问", "浙江省哪些城市对开发地下空间、建地下车库和商场作出了规定", "city", "text", "浙江省"),
+    Q("地下空间·再问", "哪些省份对地底下空间的开发利用作出了规定", "province", "text"),
+    Q("河湖保护·再问", "哪些县对保护本地的江河湖泊作出了规定", "county", "text"),
+    Q("河湖保护·再问", "哪些地方有专门保护湖泊和河流的法规", "place", "title"),
+    Q("海洋环境保护·再问", "哪些地方有保护海洋环境、不让往海里乱排污的法规", "place", "title"),
+    Q("海洋环境保护·再问", "哪些城市对保护近海和海洋生态作出了规定", "city", "text"),
+    Q("不动产登记·再问", "哪些城市对买了房子以后办不动产权证作出了规定", "city", "text"),
+    Q("不动产登记·再问", "哪些省份的法规对房屋和土地的产权登记作出了规定", "province", "text"),
+    Q("隧道·再问", "哪些地方对隧道的建设、通行和保护作出了规定", "place", "text"),
+    Q("隧道·再问", "哪些城市对过江隧道、穿山隧道这些隧道的安全作出了规定", "city", "text"),
+    Q("补贴", "哪些地方的法规对财政补贴作出规定", "place", "text"),
+    Q("补贴", "哪些城市的法规规定政府给发补贴", "city", "text"),
+    Q("诉讼", "哪些地方的法规对提起诉讼作出规定", "place", "text"),
+    Q("诉讼", "哪些省份的法规提到可以去法院打官司", "province", "text"),
+    Q("监察委员会", "哪些地方的法规对监察委员会作出规定", "place", "text"),
+    Q("监察委员会", "哪些城市的法规里提到了监委", "city", "text"),
+    Q("银行", "哪些地方的法规对银行业金融机构作出规定", "place", "text"),
+    Q("银行", "哪些城市的法规对银行提出了要求", "city", "text"),
+    Q("查封扣押", "哪些地方的法规对查封、扣押等行政强制措施作出规定", "place", "text"),
+    Q("查封扣押", "哪些省份的法规允许执法部门把违法的东西扣下来、把场所封起来", "province", "text"),
+    Q("新闻媒体", "哪些地方的法规对新闻媒体的宣传和舆论监督作出规定", "place", "text"),
+    Q("新闻媒体", "哪些城市的法规要求报纸、电视台这些媒体做宣传", "city", "text"),
+]
+
 MAIN = Batch("main", TOPICS, QUESTIONS, OUT)
 HELDOUT = Batch("heldout", HELDOUT_TOPICS, HELDOUT_QUESTIONS, HELDOUT_OUT, heldout=True)
 HELDOUT2 = Batch("heldout2", HELDOUT2_TOPICS, HELDOUT2_QUESTIONS, OUT.with_name("dlc_places_heldout2.jsonl"),
@@ -1688,10 +1762,12 @@ HELDOUT19 = Batch("heldout19", HELDOUT19_TOPICS, HELDOUT19_QUESTIONS, OUT.with_n
                   heldout=True, reuses_topics=True)
 HELDOUT20 = Batch("heldout20", HELDOUT20_TOPICS, HELDOUT20_QUESTIONS, OUT.with_name("dlc_places_heldout20.jsonl"),
                   heldout=True, reuses_topics=True)
+HELDOUT21 = Batch("heldout21", HELDOUT21_TOPICS, HELDOUT21_QUESTIONS, OUT.with_name("dlc_places_heldout21.jsonl"),
+                  heldout=True, reuses_topics=True)
 BATCHES = {b.name: b for b in (MAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
                                              HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13,
                                              HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18,
-                                             HELDOUT19, HELDOUT20)}
+                                             HELDOUT19, HELDOUT20, HELDOUT21)}
 
 
 def build(records: list[dict[str, Any]], batch: Batch = MAIN) -> list[dict[str, Any]]:
@@ -1730,7 +1806,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="main: eval/dlc_places.jsonl (tune/report); heldout: eval/dlc_places_heldout.jsonl; "
                          "heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, "
                          "heldout11, heldout12, heldout13, heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, "
-                         "heldout20: "
+                         "heldout20, heldout21: "
                          "eval/dlc_places_heldout2.jsonl, "
                          "eval/dlc_places_heldout3.jsonl, eval/dlc_places_heldout4.jsonl, "
                          "eval/dlc_places_heldout5.jsonl, eval/dlc_places_heldout6.jsonl, "
@@ -1740,7 +1816,8 @@ def main(argv: list[str] | None = None) -> int:
                          "eval/dlc_places_heldout13.jsonl, eval/dlc_places_heldout14.jsonl, "
                          "eval/dlc_places_heldout15.jsonl, eval/dlc_places_heldout16.jsonl, "
                          "eval/dlc_places_heldout17.jsonl, eval/dlc_places_heldout18.jsonl, "
-                         "eval/dlc_places_heldout19.jsonl, eval/dlc_places_heldout20.jsonl")
+                         "eval/dlc_places_heldout19.jsonl, eval/dlc_places_heldout20.jsonl, "
+                         "eval/dlc_places_heldout21.jsonl")
     ap.add_argument("--out", type=Path, help="write (or --check) here instead; only with --batch main or heldout")
     ap.add_argument("--check", action="store_true", help="only compare with the existing file")
     args = ap.parse_args(argv)

@@ -179,6 +179,7 @@ _BOUNDS = {
     "heldout18": ((22, 34), (10, 18), (4, 8)),
     "heldout19": ((22, 34), (10, 18), (4, 8)),
     "heldout20": ((22, 34), (10, 18), (4, 8)),
+    "heldout21": ((22, 34), (10, 18), (4, 8)),
 }
 _HELDOUT = [b.name for b in _ORDER if b.heldout]
 
