@@ -738,3 +738,54 @@ def test_a_broad_subject_the_nearest_share_gives_way_to_the_next_that_qualifies(
     answer = ask(question, index=idx)
     assert answer.answered_as == "国有土地上房屋征收与补偿"
     assert places(answer) == {"郑州市", "洛阳市", "青岛市"}
+
+
+def _developers(root, own):
+    """Five cities' 城市房地产开发经营管理条例 that say 房地产开发企业 and never 开发商, and ``own``, a regulation whose
+    articles say 开发商 and 楼盘 at length; 30 regulations on other subjects."""
+    corpus = root / "corpus"
+    corpus.mkdir()
+    plain = ["为了规范本市管理，制定本条例。", "本条例适用于本市行政区域。", "有关部门应当依法履行职责。"]
+    rules = ["城市房地产开发经营应当符合国土空间规划。", "从事城市房地产开发经营的企业应当依法取得资质。",
+             "城市房地产开发经营项目竣工后应当依法验收。"]
+    for name, city in (("zz.txt", "郑州市"), ("ly.txt", "洛阳市"), ("qd.txt", "青岛市"), ("jn.txt", "济南市"),
+                       ("kf.txt", "开封市")):
+        _regulation(corpus, name, f"{city}城市房地产开发经营管理条例", plain + rules)
+    _regulation(corpus, "own.txt", own, plain + ["开发商销售楼盘应当明码标价。", "开发商不得虚假宣传楼盘。",
+                                                "开发商交付楼盘应当符合约定。"])
+    # Enough others that five titles are not one in ten of them (``SHARED_SUBJECT_MAX_SHARE``).
+    _other_subjects(corpus, plain, extra="图书馆 体育 慈善 献血 气象 人民防空 防震减灾 森林防火 野生动物保护 水资源 "
+                                         "道路运输 出租汽车 公共汽车 停车场 户外广告 市政设施 城市照明 地下管线 "
+                                         "建筑市场 安全生产 职业教育")
+    idx, _ = build_index([corpus], root / "idx", get_embedder("hash:512"))
+    return idx
+
+
+def test_a_question_whose_own_words_find_few_places_is_answered_for_the_subject_of_the_nearest(tmp_path, monkeypatch):
+    from policyqa import answer as answering
+
+    # Only 郑州's 商品房 regulation says 开发商 and 楼盘; the five nearest documents are named after 城市房地产开发经营
+    # and rule on it: the answer for that subject names 郑州 and four more, and says what the question's words found.
+    idx = _developers(tmp_path, "郑州市商品房销售条例")
+    question = "哪些城市对开发商开发楼盘作出了规定"
+    answer = ask(question, index=idx)
+    assert answer.answered_as == "城市房地产开发经营"
+    assert places(answer) == {"郑州市", "洛阳市", "青岛市", "济南市", "开封市"} and answer.count == 5
+    assert answer.answer.startswith("明确涉及“开发商开发楼盘”的文件只来自 1 个城市（郑州市）。意思最接近的")
+    monkeypatch.setattr(answering, "FEW_PLACES", 0)
+    answer = ask(question, index=idx)
+    assert answer.answered_as is None and places(answer) == {"郑州市"}
+
+
+def test_a_few_places_found_are_not_given_way_to_an_answer_without_them(tmp_path, monkeypatch):
+    from policyqa import answer as answering
+
+    # 湛江 is the one place whose articles say 开发商 and 楼盘; the answer for 城市房地产开发经营 would leave it out. The
+    # answer for 开发, the word the nearest documents hold, keeps it (湛江's articles say 开发商).
+    idx = _developers(tmp_path, "湛江市商品房销售条例")
+    question = "哪些城市对开发商开发楼盘作出了规定"
+    answer = ask(question, index=idx)
+    assert answer.answered_as == "开发" and places(answer) == {"湛江市", "郑州市", "洛阳市", "青岛市", "济南市", "开封市"}
+    monkeypatch.setattr(answering, "NEAREST_AGREE", 6)  # more than the nearest: no words held stand for the question
+    answer = ask(question, index=idx)
+    assert answer.answered_as is None and places(answer) == {"湛江市"}
