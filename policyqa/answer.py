@@ -762,8 +762,9 @@ def _answer_for_more_places(question: str, info: QuestionInfo, topic: Topic, ind
     the nearest documents share or the words they hold, if it names more places and all of these, said so: a few
     documents say the question's words (开发商), the many named after its subject (城市房地产开发经营) say them
     otherwise. None otherwise."""
-    lead = (f"明确涉及“{what}”的文件只来自 {len(found)} 个{agg.level_words(level)}（"
-            + "、".join(r.label() for r in found) + "）。")
+    # A colon, not brackets: a county's label already holds its city in brackets (彭水…自治县（重庆市）).
+    lead = (f"明确涉及“{what}”的文件只来自 {len(found)} 个{agg.level_words(level)}："
+            + "、".join(r.label() for r in found) + "。")
     return _answer_instead(question, info, topic, index, calibration, filters, nearest, what, lead=lead,
                            keeping=found)
 

@@ -771,7 +771,7 @@ def test_a_question_whose_own_words_find_few_places_is_answered_for_the_subject_
     answer = ask(question, index=idx)
     assert answer.answered_as == "城市房地产开发经营"
     assert places(answer) == {"郑州市", "洛阳市", "青岛市", "济南市", "开封市"} and answer.count == 5
-    assert answer.answer.startswith("明确涉及“开发商开发楼盘”的文件只来自 1 个城市（郑州市）。意思最接近的")
+    assert answer.answer.startswith("明确涉及“开发商开发楼盘”的文件只来自 1 个城市：郑州市。意思最接近的")
     monkeypatch.setattr(answering, "FEW_PLACES", 0)
     answer = ask(question, index=idx)
     assert answer.answered_as is None and places(answer) == {"郑州市"}
