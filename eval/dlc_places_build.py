@@ -23,6 +23,7 @@ regulations with objective answers.
     python eval/dlc_places_build.py --batch heldout19 # only the twentieth batch
     python eval/dlc_places_build.py --batch heldout20 # only the twenty-first batch
     python eval/dlc_places_build.py --batch heldout21 # only the twenty-second batch
+    python eval/dlc_places_build.py --batch heldout22 # only the twenty-third batch
 
 Expected places are computed here, by rule, never picked by hand:
 
@@ -1722,6 +1723,79 @@ HELDOUT21_QUESTIONS: list[Question] = [
     Q("新闻媒体", "哪些城市的法规要求报纸、电视台这些媒体做宣传", "city", "text"),
 ]
 
+# Twenty-third batch (split ``heldout22``, eval/dlc_places_heldout22.jsonl), written on 2026-11-28 as the
+# twenty-third batch, the tenth to ask again on earlier topics. Two kinds of topics:
+# * ten topics of earlier batches asked again (``_again``: the same title and text patterns as the earlier topic, under
+#   a new id), none of them one the fourteenth, the fifteenth, the sixteenth, the seventeenth, the eighteenth, the
+#   nineteenth, the twentieth, the twenty-first or the twenty-second batch asked again, picked across ten batches
+#   (first, second, third, fifth, sixth, seventh, eighth, eleventh, sixteenth and seventeenth; the fifth, sixth,
+#   seventh, eighth and eleventh are ones the twenty-second batch did not ask again on, and the topics of their own of
+#   the fourteenth to the twenty-second are all text_only, so only two of them fit the bounds), two of them text_only,
+#   with new questions worded the way a member of the public, a journalist or a student asks, some very colloquial,
+#   some in moderately everyday words, some in ordinary policy wording, none of them an earlier question. Their titles
+#   are on the earlier topic by construction, so this batch (``reuses_topics``) leaves them out of the title-overlap
+#   check; every other topic still has no title on an earlier topic (``title_overlap``);
+# * six new subjects answered from the articles (text_only: subjects many regulations rule on in their articles
+#   without being named after them; none of the six is in a title), each found by the text rule (at length in the
+#   articles: ``MIN_ARTICLES``) in 9-13 places, with questions partly in ordinary policy wording, partly in everyday
+#   words.
+# County questions follow the regulations of the two topics with a county regulation of their own (one by its title,
+# one by its articles).
+# Written from the rules' own output, before any answer of the system on them was seen.
+HELDOUT22_TOPICS = [
+    _again(TOPICS, "旅游"),
+    _again(HELDOUT_TOPICS, "水污染防治"),
+    _again(HELDOUT2_TOPICS, "机动车排气"),
+    _again(HELDOUT4_TOPICS, "科技创新"),
+    _again(HELDOUT5_TOPICS, "节约能源"),
+    _again(HELDOUT6_TOPICS, "民营经济"),
+    _again(HELDOUT7_TOPICS, "邮政"),
+    _again(HELDOUT10_TOPICS, "企业民主管理"),
+    _again(HELDOUT15_TOPICS, "工资"),
+    _again(HELDOUT16_TOPICS, "医疗机构"),
+    Topic("职业道德", None, r"职业道德", text_only=True),  # forensic experts, domestic workers, driving schools, civility
+    Topic("安全教育", None, r"安全教育", text_only=True),  # schools, fire safety, rail transit, lifts, road traffic
+    Topic("伪造", None, r"伪造", text_only=True),  # forged certificates, marks, test data and records
+    Topic("储备", None, r"储备", text_only=True),  # emergency supplies, grain, gas, flood-control materials
+    Topic("普查", None, r"普查", text_only=True),  # surveys of relics, heritage, soil, seeds, pipelines
+    Topic("装卸", None, r"装卸", text_only=True),  # loading and unloading: ports, road transport, dust and spills
+]
+
+HELDOUT22_QUESTIONS: list[Question] = [
+    Q("旅游·再问", "哪些县有发展旅游、管好景区的法规", "county", "title"),
+    Q("旅游·再问", "哪些城市有管旅游业、方便游客的法规", "city", "title"),
+    Q("水污染防治·再问", "哪些县对不让往河里排脏水、防止水被污染作出了规定", "county", "text"),
+    Q("水污染防治·再问", "浙江省哪些城市对防治水污染作出了规定", "city", "text", "浙江省"),
+    Q("机动车排气·再问", "哪些城市有管汽车尾气的法规", "city", "title"),
+    Q("机动车排气·再问", "哪些省份对汽车冒黑烟、尾气超标作出了规定", "province", "text"),
+    Q("科技创新·再问", "哪些省份有鼓励科技创新、推动科技进步的法规", "province", "title"),
+    Q("科技创新·再问", "哪些地方对推动科技创新、支持科研攻关作出了规定", "place", "text"),
+    Q("节约能源·再问", "哪些地方对省电省煤、节约能源作出了规定", "place", "text"),
+    Q("节约能源·再问", "哪些城市对单位和企业节能降耗作出了规定", "city", "text"),
+    Q("民营经济·再问", "哪些地方有扶持私营企业、个体户的法规", "place", "title"),
+    Q("民营经济·再问", "哪些城市对民营企业的发展和权益保护作出了规定", "city", "text"),
+    Q("邮政·再问", "哪些省份有管寄信、寄包裹的法规", "province", "title"),
+    Q("邮政·再问", "哪些地方对邮局和邮政服务作出了规定", "place", "text"),
+    Q("企业民主管理·再问", "哪些地方有让职工参与管理企业、公开厂务的法规", "place", "title"),
+    Q("企业民主管理·再问", "哪些城市对企业开职工代表大会作出了规定", "city", "text"),
+    Q("工资·再问", "哪些省份的法规管老板拖欠工资的问题", "province", "text"),
+    Q("工资·再问", "浙江省哪些城市对职工工资怎么定、怎么发作出了规定", "city", "text", "浙江省"),
+    Q("医疗机构·再问", "哪些省份的法规对医院、卫生院这些看病的地方提出了要求", "province", "text"),
+    Q("医疗机构·再问", "哪些地方对医院和诊所该尽的责任作出了规定", "place", "text"),
+    Q("职业道德", "哪些地方的法规对从业人员的职业道德作出规定", "place", "text"),
+    Q("职业道德", "哪些城市的法规要求干这一行的人讲职业操守", "city", "text"),
+    Q("安全教育", "哪些地方的法规要求开展安全教育", "place", "text"),
+    Q("安全教育", "哪些省份的法规要求给学生和职工上安全课", "province", "text"),
+    Q("伪造", "哪些地方的法规禁止伪造、变造证件和数据", "place", "text"),
+    Q("伪造", "哪些城市的法规不准造假证、做假数据", "city", "text"),
+    Q("储备", "哪些地方的法规对物资储备作出规定", "place", "text"),
+    Q("储备", "哪些省份的法规要求提前备好应急物资和粮食", "province", "text"),
+    Q("普查", "哪些地方的法规要求开展普查", "place", "text"),
+    Q("普查", "哪些城市的法规要求全面摸清家底、搞普查", "city", "text"),
+    Q("装卸", "哪些地方的法规对装卸作业作出规定", "place", "text"),
+    Q("装卸", "哪些城市对装货卸货作出了规定", "city", "text"),
+]
+
 MAIN = Batch("main", TOPICS, QUESTIONS, OUT)
 HELDOUT = Batch("heldout", HELDOUT_TOPICS, HELDOUT_QUESTIONS, HELDOUT_OUT, heldout=True)
 HELDOUT2 = Batch("heldout2", HELDOUT2_TOPICS, HELDOUT2_QUESTIONS, OUT.with_name("dlc_places_heldout2.jsonl"),
@@ -1764,10 +1838,12 @@ HELDOUT20 = Batch("heldout20", HELDOUT20_TOPICS, HELDOUT20_QUESTIONS, OUT.with_n
                   heldout=True, reuses_topics=True)
 HELDOUT21 = Batch("heldout21", HELDOUT21_TOPICS, HELDOUT21_QUESTIONS, OUT.with_name("dlc_places_heldout21.jsonl"),
                   heldout=True, reuses_topics=True)
+HELDOUT22 = Batch("heldout22", HELDOUT22_TOPICS, HELDOUT22_QUESTIONS, OUT.with_name("dlc_places_heldout22.jsonl"),
+                  heldout=True, reuses_topics=True)
 BATCHES = {b.name: b for b in (MAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
                                              HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13,
                                              HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18,
-                                             HELDOUT19, HELDOUT20, HELDOUT21)}
+                                             HELDOUT19, HELDOUT20, HELDOUT21, HELDOUT22)}
 
 
 def build(records: list[dict[str, Any]], batch: Batch = MAIN) -> list[dict[str, Any]]:
@@ -1806,7 +1882,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="main: eval/dlc_places.jsonl (tune/report); heldout: eval/dlc_places_heldout.jsonl; "
                          "heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, "
                          "heldout11, heldout12, heldout13, heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, "
-                         "heldout20, heldout21: "
+                         "heldout20, heldout21, heldout22: "
                          "eval/dlc_places_heldout2.jsonl, "
                          "eval/dlc_places_heldout3.jsonl, eval/dlc_places_heldout4.jsonl, "
                          "eval/dlc_places_heldout5.jsonl, eval/dlc_places_heldout6.jsonl, "
@@ -1817,7 +1893,7 @@ def main(argv: list[str] | None = None) -> int:
                          "eval/dlc_places_heldout15.jsonl, eval/dlc_places_heldout16.jsonl, "
                          "eval/dlc_places_heldout17.jsonl, eval/dlc_places_heldout18.jsonl, "
                          "eval/dlc_places_heldout19.jsonl, eval/dlc_places_heldout20.jsonl, "
-                         "eval/dlc_places_heldout21.jsonl")
+                         "eval/dlc_places_heldout21.jsonl, eval/dlc_places_heldout22.jsonl")
     ap.add_argument("--out", type=Path, help="write (or --check) here instead; only with --batch main or heldout")
     ap.add_argument("--check", action="store_true", help="only compare with the existing file")
     args = ap.parse_args(argv)
