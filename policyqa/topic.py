@@ -154,6 +154,13 @@ RELATION_VERBS = frozenset(
 FACET_WORDS = frozenset("处置 处理 管理 治理 工作 利用 建设 发展 保护 防治 监管 整治".split())
 
 
+# Words of how a question is put that say nothing of its subject: light verbs (做 环评, 办 营业执照, 搞 爆破), everyday
+# prohibitions (不让 for 禁止, as RELATION_VERBS), manner (随便, 乱) and time and quantity words (先, 以后, 某些).
+FILLER_WORDS = frozenset(
+    "做 搞 弄 办 干 进行 加以 给予 予以 不让 不准 不许 随便 乱 先 后 前 之前 以前 以后 之后 时 有些 某些 一些 各种 得 着 往 把 "
+    "跟".split())
+
+
 def topic_of(index: Any, info: QuestionInfo) -> Topic:
     """Topic words of a question, weighted by their idf in ``index`` (empty for a topic without Chinese).
 
@@ -162,22 +169,44 @@ def topic_of(index: Any, info: QuestionInfo) -> Topic:
     except where the question's own phrase is a word the tokenizer cannot keep: 中水 is cut to 水)."""
     if not has_chinese(info.topic):
         return Topic([], np.zeros(0))
-    terms = list(dict.fromkeys(index.tokenizer.tokenize(info.topic)))
+    examples, category = _examples_of(info.topic)
+    examples = [tuple(index.tokenizer.tokenize(e)) for e in examples]
+    examples = [e for e in examples if e and said_in_index(index, Topic(["".join(e)], np.ones(1), [[e]]))[0]]
+    if not examples:
+        # Examples no passage gives (智能手环、智能手表等可穿戴设备) leave the kind to be said by its words alone
+        # (可 / 穿戴 / 设备, each somewhere in a 菜市场管理条例): the question is asked as it was put.
+        category = None
+    terms = list(dict.fromkeys(index.tokenizer.tokenize(category or info.topic)))
     if not terms:
         return Topic([], np.zeros(0))
     about_rules = info.asks_provisions and not info.document_kind
     if about_rules and len(terms) > 1 and terms[0] in RELATION_VERBS:
         # 哪些地方的法规支持打造地方品牌 asks whether the articles rule on 品牌: they may 鼓励, 扶持 or 引导 it.
         terms = terms[1:]
+    if about_rules and len(terms) > 1 and (parts := index.tokenizer.parts(terms[-1])) and len(parts) == 2 \
+            and parts[1] in FACET_WORDS and parts[0] not in terms:
+        # The facet written into the last word (建筑 / 垃圾处置) is split off, so that the rule below drops it too.
+        terms = [*terms[:-1], parts[0], parts[1]]
     if about_rules and len(terms) > 2 and terms[-1] in FACET_WORDS:
         # 建筑垃圾处置: articles on 建筑垃圾 rule on it whether or not they say 处置 (they say 运输, 消纳 …). With two
         # words or fewer the facet may be the subject (城市管理, 物业管理).
         terms = terms[:-1]
+    if info.kind == "aggregation" and any(t not in FILLER_WORDS for t in terms):
+        # 项目做环评, 不让随便在河里挖沙: the articles write 环评 and 挖沙 (禁止擅自…), never 做 or 不让 随便; as words
+        # of the topic these held most of its weight (做 0.38 of 项目做环评), for their idf. Only in "which places"
+        # questions, the kind they were chosen on: a fact question (在鼓浪屿能不能办结婚登记) is answered by a passage
+        # that holds enough of all its words.
+        terms = [t for t in terms if t not in FILLER_WORDS]
     idf = np.maximum(index.backend.idf(terms), _IDF_FLOOR)
     alternatives: list[list[tuple[str, ...]]] = [[(t,), *_compound_parts(index, t), *_extensions(index, t),
                                                    *_without_place_suffix(index, t),
                                                    *_stem_alternatives(index, t, about_rules)] for t in terms]
     _add_full_forms(index, normalize(info.topic).lower(), terms, alternatives)
+    for alt in examples if category else ():
+        # 锅炉、起重机这些特种设备: an article on 锅炉 is on 特种设备, whether or not it names the kind.
+        for alts in alternatives:
+            if alt not in alts:
+                alts.append(alt)
     for phrase, synonyms in synonyms_in(info.topic):
         own = tuple(index.tokenizer.tokenize(phrase))
         words = set(own)
@@ -204,6 +233,25 @@ def topic_of(index: Any, info: QuestionInfo) -> Topic:
         _share_conjuncts(index, info.text, terms, idf, alternatives)
     said_as = _say_unsaid_by_inner_words(index, terms, idf, alternatives)
     return Topic(terms, idf / idf.sum(), alternatives, said_as)
+
+
+# Examples, then the kind they are examples of: 锅炉、起重机这些特种设备, 疫情这类公共卫生事件, 查封、扣押等行政强制措施.
+_EXAMPLES = re.compile(r"^(.+?)(?:这些|这类|这种|此类|之类的|之类|等(?=[^、，。]{2,}$))(.{2,})$")
+_EXAMPLE_SEPARATORS = re.compile(r"[、，,]|和|及|与|或者|或")
+
+
+def _examples_of(topic: str) -> tuple[list[str], str | None]:
+    """The examples a topic gives and the kind it names after them (([], None) when it gives none). 等 counts only
+    after a list (查封、扣押等): alone it is part of many words (平等, 等级)."""
+    m = _EXAMPLES.match(topic)
+    if not m:
+        return [], None
+    head, kind = m.group(1), m.group(2)
+    said = m.group(0)[len(head):len(m.group(0)) - len(kind)]
+    if said == "等" and "、" not in head:
+        return [], None
+    examples = [e for e in _EXAMPLE_SEPARATORS.split(head) if len(e) >= 2]
+    return (examples, kind) if examples else ([], None)
 
 
 def _say_unsaid_by_inner_words(index: Any, terms: list[str], idf: np.ndarray,

@@ -296,9 +296,11 @@ def test_a_compound_the_documents_write_apart_is_found_through_its_parts(wording
     from policyqa.topic import topic_of
     from policyqa.question import analyze_question
 
-    topic = topic_of(wording, analyze_question("哪些城市对信用信息管理作出规定", wording.tokenizer))
+    # (In a question about rules the facet 管理 is dropped: 信用 / 信息. A question about what places do keeps it.)
+    topic = topic_of(wording, analyze_question("哪些城市推进信用信息管理", wording.tokenizer))
+    assert topic.terms[-2:] == ["信用", "信息管理"]
     weight = topic.weight_of()
-    assert topic.share_in("加强对信用信息的管理") == pytest.approx(1.0)
+    assert topic.share_in("加强对信用信息的管理") == pytest.approx(weight["信用"] + weight["信息管理"])
     # Parts apart say something else: 信息 … 管理 in one sentence is not 信息管理.
     assert topic.share_in("信用信息应当公开，并加强日常管理") == pytest.approx(weight["信用"])
 
@@ -510,6 +512,71 @@ def test_the_verb_and_facet_around_the_subject_of_a_question_about_rules_are_not
     assert topic_of(lending, analyze_question("哪些城市对城市管理作出规定", lending.tokenizer)).terms == ["城市", "管理"]
     # What places do is the topic itself when the question is not about rules.
     assert "推进" in topic_of(lending, analyze_question("哪些城市推进殡葬改革", lending.tokenizer)).terms
+
+
+def _two_cities(tmp_path, jiangmen: tuple[str, list[str]], zhaoqing: tuple[str, list[str]]):
+    """An index of a 江门市 and a 肇庆市 regulation: (title, articles after two plain ones) each."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    plain = ["为了规范本市公共事务，制定本条例。", "本条例适用于本市行政区域。"]
+    _regulation(corpus, "a.txt", jiangmen[0], plain + jiangmen[1])
+    _regulation(corpus, "b.txt", zhaoqing[0], plain + zhaoqing[1])
+    return build_index([corpus], tmp_path / "idx", get_embedder("hash:64"))[0]
+
+
+def _terms(idx, question: str) -> list[str]:
+    from policyqa.topic import topic_of
+    from policyqa.question import analyze_question
+
+    return topic_of(idx, analyze_question(question, idx.tokenizer)).terms
+
+
+def test_a_facet_written_into_the_last_word_is_dropped_as_well(tmp_path):
+    # 建筑垃圾处置 is cut 建筑 / 垃圾处置: the articles on 建筑垃圾 (运输, 消纳) rule on it without writing 处置.
+    idx = _two_cities(tmp_path, ("江门市市容条例", ["建筑垃圾应当密闭运输。", "建筑垃圾由消纳场统一消纳。", "产生建筑垃圾的单位应当申报。"]),
+                      ("肇庆市市容条例", ["生活垃圾应当分类投放。", "建筑工地应当围挡。"]))
+    assert idx.tokenizer.tokenize("建筑垃圾处置") == ["建筑", "垃圾处置"]
+    assert _terms(idx, "哪些城市对建筑垃圾处置作出规定") == ["建筑", "垃圾"]
+    assert places(ask("哪些城市对建筑垃圾处置作出规定", index=idx)) == {"江门市"}
+    # Not when the word is all that says the subject, nor in a question that is not about rules.
+    assert _terms(idx, "哪些城市对垃圾处置作出规定") == ["垃圾处置"]
+    assert "垃圾处置" in _terms(idx, "哪些城市推进建筑垃圾处置")
+
+
+def test_examples_of_a_kind_say_the_kind(tmp_path):
+    # 锅炉、起重机这些特种设备: articles on 锅炉 rule on 特种设备 whether or not they name the kind.
+    from policyqa.topic import _examples_of, topic_of
+    from policyqa.question import analyze_question
+
+    assert _examples_of("锅炉、起重机这些特种设备的安全") == (["锅炉", "起重机"], "特种设备的安全")
+    assert _examples_of("疫情这类公共卫生事件") == (["疫情"], "公共卫生事件")
+    assert _examples_of("查封、扣押等行政强制措施") == (["查封", "扣押"], "行政强制措施")
+    assert _examples_of("平等就业") == ([], None)  # 等 of a word, not after a list
+    assert _examples_of("就业等") == ([], None)
+    idx = _two_cities(tmp_path, ("江门市安全生产条例", ["锅炉应当定期检验。", "起重机操作人员应当持证上岗。",
+                                                 "锅炉使用单位应当建立安全管理制度。"]),
+                      ("肇庆市安全生产条例", ["电梯应当定期检验。"]))
+    question = "哪些城市对锅炉、起重机这些特种设备的安全作出了规定"
+    topic = topic_of(idx, analyze_question(question, idx.tokenizer))
+    assert "锅炉" not in topic.terms and all(("锅炉",) in alts for alts in topic.alternatives)
+    assert places(ask(question, index=idx)) == {"江门市"}
+    # Examples no passage gives leave the question as it was put: the kind's words alone (可 / 穿戴 / 设备) are
+    # written here and there in regulations on other things.
+    assert "手环" in _terms(idx, "哪些城市对智能手环、智能手表等可穿戴设备作出了规定")
+
+
+def test_words_of_how_a_question_is_put_are_not_topic_words(tmp_path):
+    # 做 环评, 不让 随便: the articles write 环评 and 禁止擅自…; the light verb, the everyday prohibition and the manner
+    # word held most of the topic's weight for their idf, and no article reached it.
+    idx = _two_cities(tmp_path, ("江门市环境保护条例", ["项目应当依法开展环评。", "未通过环评的项目不得开工建设。",
+                                                 "项目的环评文件应当向社会公开。"]),
+                      ("肇庆市建设管理条例", ["建设项目应当做好安全管理。", "项目竣工应当验收。"]))
+    assert _terms(idx, "哪些城市对项目做环评作出了规定") == ["项目", "环评"]
+    assert places(ask("哪些城市对项目做环评作出了规定", index=idx)) == {"江门市"}
+    assert _terms(idx, "哪些城市的法规不让随便在河里挖沙") == ["河里", "挖沙"]
+    # A topic of such words alone is asked as it is; a question that is not "which places" keeps them.
+    assert _terms(idx, "哪些城市对搞作出了规定") == ["搞"]
+    assert "做" in _terms(idx, "项目做环评要多久")
 
 
 def test_a_conjunction_inside_a_title_asked_for_joins_nothing(lending):
