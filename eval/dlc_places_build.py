@@ -24,6 +24,7 @@ regulations with objective answers.
     python eval/dlc_places_build.py --batch heldout20 # only the twenty-first batch
     python eval/dlc_places_build.py --batch heldout21 # only the twenty-second batch
     python eval/dlc_places_build.py --batch heldout22 # only the twenty-third batch
+    python eval/dlc_places_build.py --batch heldout23 # only the twenty-fourth batch
 
 Expected places are computed here, by rule, never picked by hand:
 
@@ -1796,6 +1797,80 @@ HELDOUT22_QUESTIONS: list[Question] = [
     Q("装卸", "哪些城市对装货卸货作出了规定", "city", "text"),
 ]
 
+# Twenty-fourth batch (split ``heldout23``, eval/dlc_places_heldout23.jsonl), written on 2026-11-28 as the
+# twenty-fourth batch, the eleventh to ask again on earlier topics. Two kinds of topics:
+# * ten topics of earlier batches asked again (``_again``: the same title and text patterns as the earlier topic, under
+#   a new id), none of them one the fourteenth, the fifteenth, the sixteenth, the seventeenth, the eighteenth, the
+#   nineteenth, the twentieth, the twenty-first, the twenty-second or the twenty-third batch asked again, picked across
+#   ten batches (first, second, third, fourth, ninth, tenth, twelfth, thirteenth, eighteenth and twenty-second; the
+#   fourth, ninth, tenth, twelfth and thirteenth are ones the twenty-third batch did not ask again on, the eighteenth
+#   and the twenty-second ones no batch had asked again on, and the topics of their own of the fourteenth to the
+#   twenty-third are all text_only, so only two of them fit the bounds), two of them text_only, with new questions
+#   worded the way a member of the public, a journalist or a student asks, some very colloquial, some in moderately
+#   everyday words, some in ordinary policy wording, none of them an earlier question. Their titles are on the earlier
+#   topic by construction, so this batch (``reuses_topics``) leaves them out of the title-overlap check; every other
+#   topic still has no title on an earlier topic (``title_overlap``);
+# * six new subjects answered from the articles (text_only: subjects many regulations rule on in their articles
+#   without being named after them; none of the six is in a title), each found by the text rule (at length in the
+#   articles: ``MIN_ARTICLES``) in 9-14 places, with questions partly in ordinary policy wording, partly in everyday
+#   words.
+# County questions follow the regulations of the two topics with a county regulation of their own (one by its title,
+# one by its articles).
+# Written from the rules' own output, before any answer of the system on them was seen.
+HELDOUT23_TOPICS = [
+    _again(TOPICS, "古树名木"),
+    _again(HELDOUT_TOPICS, "荣誉市民"),
+    _again(HELDOUT2_TOPICS, "专利"),
+    _again(HELDOUT3_TOPICS, "职业教育"),
+    _again(HELDOUT8_TOPICS, "国防教育"),
+    _again(HELDOUT9_TOPICS, "招标投标"),
+    _again(HELDOUT11_TOPICS, "红十字会"),
+    _again(HELDOUT12_TOPICS, "驾驶员培训"),
+    _again(HELDOUT17_TOPICS, "旅馆"),
+    _again(HELDOUT21_TOPICS, "补贴"),
+    Topic("免费", None, r"免费", text_only=True),  # free admission and services: sport, reading, jobs, health, toilets
+    Topic("人员密集场所", None, r"人员密集", text_only=True),  # fire safety, earthquakes, emergencies, old buildings
+    Topic("台账", None, r"台账", text_only=True),  # record books: waste, statistics, animal epidemics, pesticides
+    Topic("信息平台", None, r"信息平台", text_only=True),  # credit, food safety, construction waste, planning, civility
+    Topic("交通信号灯", None, r"信号灯", text_only=True),  # road traffic rules and city management
+    Topic("证据", None, r"证据", text_only=True),  # enforcement, patents, domestic violence, legal aid, labour disputes
+]
+
+HELDOUT23_QUESTIONS: list[Question] = [
+    Q("古树名木·再问", "哪些城市有专门保护老树、古树的法规", "city", "title"),
+    Q("古树名木·再问", "河南省哪些城市的法规管着老树、古树的保护", "city", "text", "河南省"),
+    Q("荣誉市民·再问", "哪些县有授予荣誉市民称号的法规", "county", "title"),
+    Q("荣誉市民·再问", "哪些城市会给对本地有贡献的外地人评荣誉市民，有这方面的法规", "city", "title"),
+    Q("专利·再问", "哪些省份有保护发明专利、打击假冒专利的法规", "province", "title"),
+    Q("专利·再问", "哪些地方对专利被侵权后怎么处理作出了规定", "place", "text"),
+    Q("职业教育·再问", "哪些地方有办好职校、技校的法规", "place", "title"),
+    Q("职业教育·再问", "哪些省份的法规管职业学校培养技术工人", "province", "text"),
+    Q("国防教育·再问", "哪些地方有让学生学国防知识、搞军训的法规", "place", "title"),
+    Q("国防教育·再问", "哪些城市的法规要求增强全民国防观念", "city", "text"),
+    Q("招标投标·再问", "哪些省份有管工程招标、投标的法规", "province", "title"),
+    Q("招标投标·再问", "哪些城市对政府项目招标投标作出了规定", "city", "text"),
+    Q("红十字会·再问", "哪些省份有规范红十字会救灾救护工作的法规", "province", "title"),
+    Q("红十字会·再问", "哪些地方对红十字会参与应急救护作出了规定", "place", "text"),
+    Q("驾驶员培训·再问", "哪些省份有管学开车、驾校培训的法规", "province", "title"),
+    Q("驾驶员培训·再问", "哪些地方对考驾照之前的驾驶培训作出了规定", "place", "text"),
+    Q("旅馆·再问", "哪些省份的法规管着住宿的宾馆、旅店", "province", "text"),
+    Q("旅馆·再问", "哪些地方对开宾馆、开旅店作出了规定", "place", "text"),
+    Q("补贴·再问", "哪些县在自己的法规里写了发放补助、补贴的事", "county", "text"),
+    Q("补贴·再问", "哪些省份的法规写了政府发补助、补贴", "province", "text"),
+    Q("免费", "哪些地方的法规规定公共服务免费提供", "place", "text"),
+    Q("免费", "哪些城市的法规要求一些场所不收钱、免费开放", "city", "text"),
+    Q("人员密集场所", "哪些地方的法规对人员密集场所的安全作出规定", "place", "text"),
+    Q("人员密集场所", "哪些省份对商场、车站这些人多的地方作出了规定", "province", "text"),
+    Q("台账", "哪些地方的法规要求建立管理台账", "place", "text"),
+    Q("台账", "哪些城市要求企业把每一笔进出都记在台账上", "city", "text"),
+    Q("信息平台", "哪些地方的法规要求建立信息平台", "place", "text"),
+    Q("信息平台", "山东省哪些城市的法规要求搭建网上信息平台", "city", "text", "山东省"),
+    Q("交通信号灯", "哪些地方的法规对交通信号灯作出规定", "place", "text"),
+    Q("交通信号灯", "哪些城市的法规管红绿灯的设置和通行", "city", "text"),
+    Q("证据", "哪些地方的法规对调查取证、证据保存作出规定", "place", "text"),
+    Q("证据", "哪些省份的法规说了执法时怎么收集证据", "province", "text"),
+]
+
 MAIN = Batch("main", TOPICS, QUESTIONS, OUT)
 HELDOUT = Batch("heldout", HELDOUT_TOPICS, HELDOUT_QUESTIONS, HELDOUT_OUT, heldout=True)
 HELDOUT2 = Batch("heldout2", HELDOUT2_TOPICS, HELDOUT2_QUESTIONS, OUT.with_name("dlc_places_heldout2.jsonl"),
@@ -1840,10 +1915,12 @@ HELDOUT21 = Batch("heldout21", HELDOUT21_TOPICS, HELDOUT21_QUESTIONS, OUT.with_n
                   heldout=True, reuses_topics=True)
 HELDOUT22 = Batch("heldout22", HELDOUT22_TOPICS, HELDOUT22_QUESTIONS, OUT.with_name("dlc_places_heldout22.jsonl"),
                   heldout=True, reuses_topics=True)
+HELDOUT23 = Batch("heldout23", HELDOUT23_TOPICS, HELDOUT23_QUESTIONS, OUT.with_name("dlc_places_heldout23.jsonl"),
+                  heldout=True, reuses_topics=True)
 BATCHES = {b.name: b for b in (MAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
                                              HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13,
                                              HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18,
-                                             HELDOUT19, HELDOUT20, HELDOUT21, HELDOUT22)}
+                                             HELDOUT19, HELDOUT20, HELDOUT21, HELDOUT22, HELDOUT23)}
 
 
 def build(records: list[dict[str, Any]], batch: Batch = MAIN) -> list[dict[str, Any]]:
@@ -1882,7 +1959,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="main: eval/dlc_places.jsonl (tune/report); heldout: eval/dlc_places_heldout.jsonl; "
                          "heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, "
                          "heldout11, heldout12, heldout13, heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, "
-                         "heldout20, heldout21, heldout22: "
+                         "heldout20, heldout21, heldout22, heldout23: "
                          "eval/dlc_places_heldout2.jsonl, "
                          "eval/dlc_places_heldout3.jsonl, eval/dlc_places_heldout4.jsonl, "
                          "eval/dlc_places_heldout5.jsonl, eval/dlc_places_heldout6.jsonl, "
@@ -1893,7 +1970,8 @@ def main(argv: list[str] | None = None) -> int:
                          "eval/dlc_places_heldout15.jsonl, eval/dlc_places_heldout16.jsonl, "
                          "eval/dlc_places_heldout17.jsonl, eval/dlc_places_heldout18.jsonl, "
                          "eval/dlc_places_heldout19.jsonl, eval/dlc_places_heldout20.jsonl, "
-                         "eval/dlc_places_heldout21.jsonl, eval/dlc_places_heldout22.jsonl")
+                         "eval/dlc_places_heldout21.jsonl, eval/dlc_places_heldout22.jsonl, "
+                         "eval/dlc_places_heldout23.jsonl")
     ap.add_argument("--out", type=Path, help="write (or --check) here instead; only with --batch main or heldout")
     ap.add_argument("--check", action="store_true", help="only compare with the existing file")
     args = ap.parse_args(argv)
