@@ -796,7 +796,8 @@ def _answer_for_shared_subject(question: str, info: QuestionInfo, topic: Topic, 
             continue
         naming = sum(subject in title for title in index.titles)
         if ((naming > SHARED_SUBJECT_MAX_TITLES or naming > SHARED_SUBJECT_MAX_SHARE * len(index.titles))
-                and not _names_a_specific_word(index, topic, subject)):
+                and not _names_a_specific_word(index, topic, subject)
+                and not _is_a_word_asked(index, topic, subject)):
             continue
         answer = _asked_about(question, info, subject, index, calibration, filters)
         if answer is None:
@@ -884,6 +885,13 @@ def _names_a_specific_word(index: Any, topic: Topic, subject: str) -> bool:
     subject many titles name is then what was asked, not a broader subject the question is one detail of (渣土车 →
     大气污染防治)."""
     return any_specific(index, [w for w in words_and_parts(index, topic) if w in subject])
+
+
+def _is_a_word_asked(index: Any, topic: Topic, subject: str) -> bool:
+    """Whether ``subject`` is a word of ``topic`` or the start of one (旅游 of 旅游业, 工会): the nearest documents are then
+    named after what was asked, however many titles and documents name it (哪些城市有管旅游业、方便游客的法规: five
+    旅游条例 nearest, 15 旅游 titles; on the spent DLC batches +25 right places, +1 wrong, 2026-11-28)."""
+    return any(w.startswith(subject) for w in words_and_parts(index, topic))
 
 
 def _documents_within(scope: Region | None, filters: dict[str, Any]) -> Filter | None:

@@ -474,10 +474,21 @@ def test_the_shared_subject_may_be_a_word_of_the_question(unions, monkeypatch):
     # documents hold (文物保护 for 保护本地的文物) …
     monkeypatch.setattr(answering, "SHARED_SUBJECT_MAX_TITLES", 2)
     assert ask(question, index=unions).answered_as == "工会"
-    # … and not when the word is common (a tenth of all documents or more).
+    # … and not when the word is common (a tenth of all documents or more) …
     from policyqa import held_words
+    from policyqa.question import analyze_question
+    from policyqa.topic import topic_of
 
     monkeypatch.setattr(held_words, "MAX_DOCUMENT_SHARE", 0.05)
+    topic = topic_of(unions, analyze_question(question, unions.tokenizer))
+    assert not answering._names_a_specific_word(unions, topic, "工会")
+    # … unless the subject is itself a word of the question, or the start of one (旅游 of 旅游业): the nearest documents
+    # are named after what was asked, not after something broader.
+    assert ask(question, index=unions).answered_as == "工会"
+    assert answering._is_a_word_asked(unions, topic, "工会") and not answering._is_a_word_asked(unions, topic, "工会工作")
+    tourism = topic_of(unions, analyze_question("哪些城市有管旅游业、方便游客的法规", unions.tokenizer))
+    assert answering._is_a_word_asked(unions, tourism, "旅游")
+    monkeypatch.setattr(answering, "_is_a_word_asked", lambda index, topic, subject: False)
     assert ask(question, index=unions).answered_as is None
 
 
