@@ -566,7 +566,7 @@ def test_examples_of_a_kind_say_the_kind(tmp_path):
     assert _examples_of("就业等") == ([], None)
     idx = _two_cities(tmp_path, ("江门市安全生产条例", ["锅炉应当定期检验。", "起重机操作人员应当持证上岗。",
                                                  "锅炉使用单位应当建立安全管理制度。"]),
-                      ("肇庆市安全生产条例", ["电梯应当定期检验。"]))
+                      ("肇庆市安全生产条例", ["电梯应当定期检验。", "电梯的使用应当安全。"]))
     question = "哪些城市对锅炉、起重机这些特种设备的安全作出了规定"
     topic = topic_of(idx, analyze_question(question, idx.tokenizer))
     assert "锅炉" not in topic.terms and all(("锅炉",) in alts for alts in topic.alternatives)
@@ -574,6 +574,9 @@ def test_examples_of_a_kind_say_the_kind(tmp_path):
     # Examples no passage gives leave the question as it was put: the kind's words alone (可 / 穿戴 / 设备) are
     # written here and there in regulations on other things.
     assert "手环" in _terms(idx, "哪些城市对智能手环、智能手表等可穿戴设备作出了规定")
+    # A kind whose words most documents hold (这类行为, 等场所) says nothing of what was asked: the examples do (使用 is in
+    # both regulations here).
+    assert _terms(idx, "哪些城市对锅炉、电梯等的使用作出了规定") == ["锅炉", "电梯"]
 
 
 def test_words_of_how_a_question_is_put_are_not_topic_words(tmp_path):
