@@ -48,7 +48,8 @@ _FACT = re.compile(
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _QUESTION_WORDS = re.compile(
     r"哪些|哪几个|哪个|哪一个|哪里|哪儿|哪一年|哪年|什么时候|什么|怎样|怎么样|怎么|如何|多少|是否|有没有|有哪些|请问"
-    r"|[了吗呢吧？?！!。，,]"
+    # 吗, 呢, 吧 end a sentence; inside one they are part of a word (网吧, 酒吧, 吗啡).
+    r"|[了？?！!。，,]|[吗呢吧](?=[\s？?！!。，,]|$)"
 )
 # A list's 、 stays in the topic, between its items: without it the items run together into another word (酒店、宾馆 →
 # 酒店宾馆, which the tokenizer keeps whole).

@@ -184,6 +184,13 @@ def test_topic_drops_frames_years_places_and_question_words():
     assert (info.topic, info.document_kind, info.asks_provisions) == ("地方性法规", "条例", False)
 
 
+def test_sentence_particles_go_and_words_that_hold_them_stay():
+    assert "网吧" in analyze_question("哪些地方对网吧、歌舞厅等场所作出了规定").topic
+    assert "桌游吧" in analyze_question("浙江省哪些城市对桌游吧的经营作出了规定？").topic
+    assert analyze_question("哪些城市有养犬管理条例吗？").topic == "养犬管理"
+    assert analyze_question("哪些城市推进殡葬改革呢").topic == "推进殡葬改革"
+
+
 def test_topic_frames_are_removed_only_as_whole_words():
     # 制定 is a frame, but not inside 制定者 (one jieba word)
     assert "制定者" in analyze_question("哪些城市规定了制定者的责任").topic
