@@ -25,6 +25,7 @@ regulations with objective answers.
     python eval/dlc_places_build.py --batch heldout21 # only the twenty-second batch
     python eval/dlc_places_build.py --batch heldout22 # only the twenty-third batch
     python eval/dlc_places_build.py --batch heldout23 # only the twenty-fourth batch
+    python eval/dlc_places_build.py --batch heldout24 # only the twenty-fifth batch
 
 Expected places are computed here, by rule, never picked by hand:
 
@@ -1871,6 +1872,79 @@ HELDOUT23_QUESTIONS: list[Question] = [
     Q("证据", "哪些省份的法规说了执法时怎么收集证据", "province", "text"),
 ]
 
+# Twenty-fifth batch (split ``heldout24``, eval/dlc_places_heldout24.jsonl), written on 2026-11-28 as the
+# twenty-fifth batch, the twelfth to ask again on earlier topics. Two kinds of topics:
+# * ten topics of earlier batches asked again (``_again``: the same title and text patterns as the earlier topic, under
+#   a new id), none of them one the fourteenth to the twenty-fourth batch asked again, picked across ten batches
+#   (first, second, third, fourth, fifth, sixth, eighth, tenth, twentieth and twenty-first; the fifth, sixth and
+#   eighth are ones the twenty-fourth batch did not ask again on, the twentieth and the twenty-first ones no batch had
+#   asked again on, and the topics of their own of the fourteenth to the twenty-fourth are all text_only, so only two
+#   of them fit the bounds), two of them text_only, with new questions worded the way a member of the public, a
+#   journalist or a student asks, some very colloquial, some in moderately everyday words, some in ordinary policy
+#   wording, none of them an earlier question. Their titles are on the earlier topic by construction, so this batch
+#   (``reuses_topics``) leaves them out of the title-overlap check; every other topic still has no title on an
+#   earlier topic (``title_overlap``);
+# * six new subjects answered from the articles (text_only: subjects many regulations rule on in their articles
+#   without being named after them; none of the six is in a title), each found by the text rule (at length in the
+#   articles: ``MIN_ARTICLES``) in 10-14 places, with questions partly in ordinary policy wording, partly in everyday
+#   words.
+# County questions follow the regulations of the two topics with a county regulation of their own (one by its title,
+# one by its articles).
+# Written from the rules' own output, before any answer of the system on them was seen.
+HELDOUT24_TOPICS = [
+    _again(TOPICS, "见义勇为"),
+    _again(HELDOUT_TOPICS, "全民健身"),
+    _again(HELDOUT2_TOPICS, "司法鉴定"),
+    _again(HELDOUT3_TOPICS, "水环境保护"),
+    _again(HELDOUT4_TOPICS, "建筑节能"),
+    _again(HELDOUT5_TOPICS, "教育督导"),
+    _again(HELDOUT7_TOPICS, "农民专业合作社"),
+    _again(HELDOUT9_TOPICS, "农村建房"),
+    _again(HELDOUT19_TOPICS, "招聘"),
+    _again(HELDOUT20_TOPICS, "抽样检验"),
+    Topic("异议", None, r"异议", text_only=True),  # objections: registration, credit records, expert opinions, tenders
+    Topic("注销", None, r"注销", text_only=True),  # cancelled registrations and licences: property, firms, taxis
+    Topic("评审", None, r"评审", text_only=True),  # expert review: heritage, tenders, innovation, pipelines
+    Topic("停产停业", None, r"停产停业", text_only=True),  # ordered to stop work: workplace safety, food, fire
+    Topic("从业人员", None, r"从业人员", text_only=True),  # staff of a trade: safety, tourism, transport, food
+    Topic("报警", None, r"报警", text_only=True),  # alarms and calling the police: fire, gas, lifts, traffic
+]
+
+HELDOUT24_QUESTIONS: list[Question] = [
+    Q("见义勇为·再问", "哪些省份有奖励见义勇为、给救人者撑腰的法规", "province", "title"),
+    Q("见义勇为·再问", "哪些城市对路见不平、出手救人的人给了保障", "city", "text"),
+    Q("全民健身·再问", "哪些地方有鼓励老百姓锻炼身体的专门法规", "place", "title"),
+    Q("全民健身·再问", "哪些省份的法规管着群众体育健身", "province", "text"),
+    Q("司法鉴定·再问", "哪些地方有管司法鉴定机构和鉴定人的法规", "place", "title"),
+    Q("司法鉴定·再问", "打官司要做鉴定，哪些城市对司法鉴定有规定", "city", "text"),
+    Q("水环境保护·再问", "哪些县专门立了法保护当地的河水和水环境", "county", "title"),
+    Q("水环境保护·再问", "山东省哪些城市的法规管着保护水环境、不让水被污染", "city", "text", "山东省"),
+    Q("建筑节能·再问", "哪些省份有让房子盖得更省电省能的法规", "province", "title"),
+    Q("建筑节能·再问", "哪些地方对新建房屋要节能作出了规定", "place", "text"),
+    Q("教育督导·再问", "哪些城市有专门监督检查学校办学的教育督导法规", "city", "title"),
+    Q("教育督导·再问", "哪些省份对政府督查学校教育工作作出了规定", "province", "text"),
+    Q("农民专业合作社·再问", "哪些城市有管农民合作社的专门法规", "city", "title"),
+    Q("农民专业合作社·再问", "哪些省份的法规扶持农民一起办合作社", "province", "text"),
+    Q("农村建房·再问", "哪些县对农村盖房子作出了规定", "county", "text"),
+    Q("农村建房·再问", "哪些省份有专门管农民在村里盖房的法规", "province", "title"),
+    Q("招聘·再问", "哪些城市的法规管用人单位招工", "city", "text"),
+    Q("招聘·再问", "哪些地方的法规管着公司招人、发招聘启事", "place", "text"),
+    Q("抽样检验·再问", "哪些城市的法规规定可以抽检产品", "city", "text"),
+    Q("抽样检验·再问", "哪些地方会抽样检查东西合不合格，有法规规定", "place", "text"),
+    Q("异议", "哪些地方的法规规定当事人可以提出异议", "place", "text"),
+    Q("异议", "哪些省份的法规让人对结果不服时可以提异议", "province", "text"),
+    Q("注销", "哪些地方的法规对注销登记作出规定", "place", "text"),
+    Q("注销", "哪些城市的法规说了什么情况下证照会被注销", "city", "text"),
+    Q("评审", "哪些地方的法规对专家评审作出规定", "place", "text"),
+    Q("评审", "哪些省份的法规要求找专家来评审把关", "province", "text"),
+    Q("停产停业", "哪些地方的法规规定可以责令停产停业", "place", "text"),
+    Q("停产停业", "哪些城市的法规说了违规的店铺、工厂要被勒令关门停业", "city", "text"),
+    Q("从业人员", "哪些地方的法规对从业人员作出规定", "place", "text"),
+    Q("从业人员", "哪些省份的法规对干这一行的工作人员提出了要求", "province", "text"),
+    Q("报警", "哪些地方的法规对报警作出规定", "place", "text"),
+    Q("报警", "浙江省哪些城市的法规要求出了事及时报警", "city", "text", "浙江省"),
+]
+
 MAIN = Batch("main", TOPICS, QUESTIONS, OUT)
 HELDOUT = Batch("heldout", HELDOUT_TOPICS, HELDOUT_QUESTIONS, HELDOUT_OUT, heldout=True)
 HELDOUT2 = Batch("heldout2", HELDOUT2_TOPICS, HELDOUT2_QUESTIONS, OUT.with_name("dlc_places_heldout2.jsonl"),
@@ -1917,10 +1991,13 @@ HELDOUT22 = Batch("heldout22", HELDOUT22_TOPICS, HELDOUT22_QUESTIONS, OUT.with_n
                   heldout=True, reuses_topics=True)
 HELDOUT23 = Batch("heldout23", HELDOUT23_TOPICS, HELDOUT23_QUESTIONS, OUT.with_name("dlc_places_heldout23.jsonl"),
                   heldout=True, reuses_topics=True)
+HELDOUT24 = Batch("heldout24", HELDOUT24_TOPICS, HELDOUT24_QUESTIONS, OUT.with_name("dlc_places_heldout24.jsonl"),
+                  heldout=True, reuses_topics=True)
 BATCHES = {b.name: b for b in (MAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
                                              HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13,
                                              HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18,
-                                             HELDOUT19, HELDOUT20, HELDOUT21, HELDOUT22, HELDOUT23)}
+                                             HELDOUT19, HELDOUT20, HELDOUT21, HELDOUT22, HELDOUT23,
+                                             HELDOUT24)}
 
 
 def build(records: list[dict[str, Any]], batch: Batch = MAIN) -> list[dict[str, Any]]:
@@ -1959,7 +2036,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="main: eval/dlc_places.jsonl (tune/report); heldout: eval/dlc_places_heldout.jsonl; "
                          "heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, "
                          "heldout11, heldout12, heldout13, heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, "
-                         "heldout20, heldout21, heldout22, heldout23: "
+                         "heldout20, heldout21, heldout22, heldout23, heldout24: "
                          "eval/dlc_places_heldout2.jsonl, "
                          "eval/dlc_places_heldout3.jsonl, eval/dlc_places_heldout4.jsonl, "
                          "eval/dlc_places_heldout5.jsonl, eval/dlc_places_heldout6.jsonl, "
@@ -1971,7 +2048,7 @@ def main(argv: list[str] | None = None) -> int:
                          "eval/dlc_places_heldout17.jsonl, eval/dlc_places_heldout18.jsonl, "
                          "eval/dlc_places_heldout19.jsonl, eval/dlc_places_heldout20.jsonl, "
                          "eval/dlc_places_heldout21.jsonl, eval/dlc_places_heldout22.jsonl, "
-                         "eval/dlc_places_heldout23.jsonl")
+                         "eval/dlc_places_heldout23.jsonl, eval/dlc_places_heldout24.jsonl")
     ap.add_argument("--out", type=Path, help="write (or --check) here instead; only with --batch main or heldout")
     ap.add_argument("--check", action="store_true", help="only compare with the existing file")
     args = ap.parse_args(argv)

@@ -182,6 +182,7 @@ _BOUNDS = {
     "heldout21": ((22, 34), (10, 18), (4, 8)),
     "heldout22": ((22, 34), (10, 18), (4, 8)),
     "heldout23": ((22, 34), (10, 18), (4, 8)),
+    "heldout24": ((22, 34), (10, 18), (4, 8)),
 }
 _HELDOUT = [b.name for b in _ORDER if b.heldout]
 
