@@ -196,7 +196,7 @@ def topic_of(index: Any, info: QuestionInfo) -> Topic:
                                                    *_without_place_suffix(index, t),
                                                    *_stem_alternatives(index, t, about_rules)] for t in terms]
     _add_full_forms(index, normalize(info.topic).lower(), terms, alternatives)
-    for alt in examples if category else ():
+    for alt in examples:
         # 锅炉、起重机这些特种设备: an article on 锅炉 is on 特种设备, whether or not it names the kind.
         for alts in alternatives:
             if alt not in alts:
@@ -230,7 +230,7 @@ def topic_of(index: Any, info: QuestionInfo) -> Topic:
 
 
 # Examples, then the kind they are examples of: 锅炉、起重机这些特种设备, 疫情这类公共卫生事件, 查封、扣押等行政强制措施.
-_EXAMPLES = re.compile(r"^(.+?)(?:这些|这类|这种|此类|之类的|之类|等(?=[^、，。]{2,}$))(.{2,})$")
+_EXAMPLES = re.compile(r"^(?P<examples>.+?)(?P<marker>这些|这类|这种|此类|之类的|之类|等(?=[^、，。]{2,}$))(?P<kind>.{2,})$")
 _EXAMPLE_SEPARATORS = re.compile(r"[、，,]|和|及|与|或者|或")
 
 
@@ -240,12 +240,10 @@ def _examples_of(topic: str) -> tuple[list[str], str | None]:
     m = _EXAMPLES.match(topic)
     if not m:
         return [], None
-    head, kind = m.group(1), m.group(2)
-    said = m.group(0)[len(head):len(m.group(0)) - len(kind)]
-    if said == "等" and "、" not in head:
+    if m["marker"] == "等" and "、" not in m["examples"]:
         return [], None
-    examples = [e for e in _EXAMPLE_SEPARATORS.split(head) if len(e) >= 2]
-    return (examples, kind) if examples else ([], None)
+    examples = [e for e in _EXAMPLE_SEPARATORS.split(m["examples"]) if len(e) >= 2]
+    return (examples, m["kind"]) if examples else ([], None)
 
 
 def _kind_of_examples(index: Any, topic: str) -> tuple[list[tuple[str, ...]], str | None]:
@@ -257,9 +255,13 @@ def _kind_of_examples(index: Any, topic: str) -> tuple[list[tuple[str, ...]], st
     from .held_words import MAX_DOCUMENT_SHARE, document_share  # held_words builds on Topic
 
     examples, category = _examples_of(topic)
-    said = [e for e in (tuple(index.tokenizer.tokenize(x)) for x in examples)
-            if e and said_in_index(index, Topic(["".join(e)], np.ones(1), [[e]]))[0]]
-    if not said or category is None:
+    words = [w for w in (tuple(index.tokenizer.tokenize(x)) for x in examples) if w]
+    if category is None or not words:
+        return [], None
+    # One postings look-up for all the examples: each is a term said only in its own words.
+    held = said_in_index(index, Topic(["".join(w) for w in words], np.ones(len(words)), [[w] for w in words]))
+    said = [w for w, ok in zip(words, held.tolist()) if ok]
+    if not said:
         return [], None
     kind = index.tokenizer.tokenize(category)
     if not kind or all(document_share(index, w) > MAX_DOCUMENT_SHARE for w in kind):
