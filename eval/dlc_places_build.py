@@ -26,6 +26,7 @@ regulations with objective answers.
     python eval/dlc_places_build.py --batch heldout22 # only the twenty-third batch
     python eval/dlc_places_build.py --batch heldout23 # only the twenty-fourth batch
     python eval/dlc_places_build.py --batch heldout24 # only the twenty-fifth batch
+    python eval/dlc_places_build.py --batch heldout25 # only the twenty-sixth batch
 
 Expected places are computed here, by rule, never picked by hand:
 
@@ -1945,6 +1946,79 @@ HELDOUT24_QUESTIONS: list[Question] = [
     Q("报警", "浙江省哪些城市的法规要求出了事及时报警", "city", "text", "浙江省"),
 ]
 
+# Twenty-sixth batch (split ``heldout25``, eval/dlc_places_heldout25.jsonl), written on 2026-11-28 as the
+# twenty-sixth batch, the thirteenth to ask again on earlier topics. Two kinds of topics:
+# * ten topics of earlier batches asked again (``_again``: the same title and text patterns as the earlier topic, under
+#   a new id), none of them one the fourteenth to the twenty-fifth batch asked again, picked across ten batches
+#   (first, second, third, sixth, ninth, eleventh, twelfth, thirteenth, twenty-third and twenty-fourth; the ninth,
+#   eleventh, twelfth and thirteenth are ones the twenty-fifth batch did not ask again on, the twenty-third and the
+#   twenty-fourth ones no batch had asked again on, and the topics of their own of the fourteenth to the twenty-fifth
+#   are all text_only, so only two of them fit the bounds), two of them text_only, with new questions worded the way a
+#   member of the public, a journalist or a student asks, some very colloquial, some in moderately everyday words, some
+#   in ordinary policy wording, none of them an earlier question. Their titles are on the earlier topic by
+#   construction, so this batch (``reuses_topics``) leaves them out of the title-overlap check; every other topic still
+#   has no title on an earlier topic (``title_overlap``);
+# * six new subjects answered from the articles (text_only: subjects many regulations rule on in their articles
+#   without being named after them; none of the six is in a title), each found by the text rule (at length in the
+#   articles: ``MIN_ARTICLES``) in 11-14 places, with questions partly in ordinary policy wording, partly in everyday
+#   words.
+# County questions follow the regulations of the two topics with a county regulation of their own (one by its title,
+# one by its articles).
+# Written from the rules' own output, before any answer of the system on them was seen.
+HELDOUT25_TOPICS = [
+    _again(TOPICS, "供热"),
+    _again(HELDOUT_TOPICS, "动物防疫"),
+    _again(HELDOUT2_TOPICS, "信访"),
+    _again(HELDOUT5_TOPICS, "民族民间文化"),
+    _again(HELDOUT8_TOPICS, "计量"),
+    _again(HELDOUT10_TOPICS, "乡村振兴"),
+    _again(HELDOUT11_TOPICS, "畜禽屠宰"),
+    _again(HELDOUT12_TOPICS, "生态修复"),
+    _again(HELDOUT22_TOPICS, "储备"),
+    _again(HELDOUT23_TOPICS, "人员密集场所"),
+    Topic("收费标准", None, r"收费标准", text_only=True),  # fee levels: buses, taxis, gas, heating, parking, public fees
+    Topic("保密", None, r"保密", text_only=True),  # confidentiality: surveying, archives, statistics, tenders, data
+    Topic("基金", None, r"基金", text_only=True),  # funds: social insurance, Good Samaritan awards, budgets, innovation
+    Topic("搬迁", None, r"搬迁", text_only=True),  # relocation: expropriation, schools, polluters, hazard zones
+    Topic("堤防", None, r"堤防", text_only=True),  # dykes and embankments: rivers, flood control, water works
+    Topic("运营单位", None, r"运营单位", text_only=True),  # operators: rail transit, sewage plants, pipelines, broadcasting
+]
+
+HELDOUT25_QUESTIONS: list[Question] = [
+    Q("供热·再问", "哪些城市有管冬天集中供暖、烧暖气的法规", "city", "title"),
+    Q("供热·再问", "山东省哪些城市对冬季供暖作出了规定", "city", "text", "山东省"),
+    Q("动物防疫·再问", "哪些省份有给猪牛羊打防疫针、防止牲畜得传染病的法规", "province", "title"),
+    Q("动物防疫·再问", "哪些地方对家畜家禽疫病的预防和控制作出了规定", "place", "text"),
+    Q("信访·再问", "哪些省份有管老百姓上访的法规", "province", "title"),
+    Q("信访·再问", "哪些地方对群众写信、走访向政府反映问题作出了规定", "place", "text"),
+    Q("民族民间文化·再问", "哪些县有保护本地少数民族民间文化的法规", "county", "title"),
+    Q("民族民间文化·再问", "哪些城市对传承少数民族的民间歌舞、手艺和习俗作出了规定", "city", "text"),
+    Q("计量·再问", "哪些省份有管秤准不准、不让缺斤短两的法规", "province", "title"),
+    Q("计量·再问", "哪些地方对计量器具的检定和使用作出了规定", "place", "text"),
+    Q("乡村振兴·再问", "哪些地方有推动农村发展、建设美丽乡村的法规", "place", "title"),
+    Q("乡村振兴·再问", "哪些城市对让农村变得更富更美作出了规定", "city", "text"),
+    Q("畜禽屠宰·再问", "哪些城市有管杀猪宰牛、定点屠宰的法规", "city", "title"),
+    Q("畜禽屠宰·再问", "哪些省份的法规管着私屠滥宰、杀猪宰羊这些事", "province", "text"),
+    Q("生态修复·再问", "哪些县对把受损的河流和生态环境恢复过来作出了规定", "county", "text"),
+    Q("生态修复·再问", "哪些城市有专门修复被破坏的山水生态的法规", "city", "title"),
+    Q("储备·再问", "哪些地方的法规要求平时就把抢险救灾的物资备足存好", "place", "text"),
+    Q("储备·再问", "哪些城市对储备应急物资作出了规定", "city", "text"),
+    Q("人员密集场所·再问", "哪些城市对商场、影院这种人挤人的地方的消防安全作出了规定", "city", "text"),
+    Q("人员密集场所·再问", "哪些地方对人流量大的公共场所防范踩踏、火灾等安全事故作出了规定", "place", "text"),
+    Q("收费标准", "哪些地方的法规对收费标准作出规定", "place", "text"),
+    Q("收费标准", "哪些省份的法规管着收多少钱、收费标准怎么定", "province", "text"),
+    Q("保密", "哪些地方的法规规定有关人员负有保密义务", "place", "text"),
+    Q("保密", "哪些省份的法规要求工作中知道的秘密不能往外说", "province", "text"),
+    Q("基金", "哪些地方的法规对设立基金作出规定", "place", "text"),
+    Q("基金", "哪些城市的法规提到要设立专门的基金、用基金来扶持", "city", "text"),
+    Q("搬迁", "哪些地方的法规对搬迁作出规定", "place", "text"),
+    Q("搬迁", "哪些城市的法规说了什么情况下房子、工厂要搬走", "city", "text"),
+    Q("堤防", "哪些地方的法规对堤防的保护作出规定", "place", "text"),
+    Q("堤防", "哪些省份的法规不让在河堤上乱挖乱建", "province", "text"),
+    Q("运营单位", "哪些地方的法规对运营单位的责任作出规定", "place", "text"),
+    Q("运营单位", "浙江省哪些城市的法规对负责日常运营的单位提出了要求", "city", "text", "浙江省"),
+]
+
 MAIN = Batch("main", TOPICS, QUESTIONS, OUT)
 HELDOUT = Batch("heldout", HELDOUT_TOPICS, HELDOUT_QUESTIONS, HELDOUT_OUT, heldout=True)
 HELDOUT2 = Batch("heldout2", HELDOUT2_TOPICS, HELDOUT2_QUESTIONS, OUT.with_name("dlc_places_heldout2.jsonl"),
@@ -1993,11 +2067,13 @@ HELDOUT23 = Batch("heldout23", HELDOUT23_TOPICS, HELDOUT23_QUESTIONS, OUT.with_n
                   heldout=True, reuses_topics=True)
 HELDOUT24 = Batch("heldout24", HELDOUT24_TOPICS, HELDOUT24_QUESTIONS, OUT.with_name("dlc_places_heldout24.jsonl"),
                   heldout=True, reuses_topics=True)
+HELDOUT25 = Batch("heldout25", HELDOUT25_TOPICS, HELDOUT25_QUESTIONS, OUT.with_name("dlc_places_heldout25.jsonl"),
+                  heldout=True, reuses_topics=True)
 BATCHES = {b.name: b for b in (MAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
                                              HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13,
                                              HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18,
                                              HELDOUT19, HELDOUT20, HELDOUT21, HELDOUT22, HELDOUT23,
-                                             HELDOUT24)}
+                                             HELDOUT24, HELDOUT25)}
 
 
 def build(records: list[dict[str, Any]], batch: Batch = MAIN) -> list[dict[str, Any]]:
@@ -2036,7 +2112,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="main: eval/dlc_places.jsonl (tune/report); heldout: eval/dlc_places_heldout.jsonl; "
                          "heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, "
                          "heldout11, heldout12, heldout13, heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, "
-                         "heldout20, heldout21, heldout22, heldout23, heldout24: "
+                         "heldout20, heldout21, heldout22, heldout23, heldout24, heldout25: "
                          "eval/dlc_places_heldout2.jsonl, "
                          "eval/dlc_places_heldout3.jsonl, eval/dlc_places_heldout4.jsonl, "
                          "eval/dlc_places_heldout5.jsonl, eval/dlc_places_heldout6.jsonl, "
@@ -2048,7 +2124,8 @@ def main(argv: list[str] | None = None) -> int:
                          "eval/dlc_places_heldout17.jsonl, eval/dlc_places_heldout18.jsonl, "
                          "eval/dlc_places_heldout19.jsonl, eval/dlc_places_heldout20.jsonl, "
                          "eval/dlc_places_heldout21.jsonl, eval/dlc_places_heldout22.jsonl, "
-                         "eval/dlc_places_heldout23.jsonl, eval/dlc_places_heldout24.jsonl")
+                         "eval/dlc_places_heldout23.jsonl, eval/dlc_places_heldout24.jsonl, "
+                         "eval/dlc_places_heldout25.jsonl")
     ap.add_argument("--out", type=Path, help="write (or --check) here instead; only with --batch main or heldout")
     ap.add_argument("--check", action="store_true", help="only compare with the existing file")
     args = ap.parse_args(argv)

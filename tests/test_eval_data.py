@@ -183,6 +183,7 @@ _BOUNDS = {
     "heldout22": ((22, 34), (10, 18), (4, 8)),
     "heldout23": ((22, 34), (10, 18), (4, 8)),
     "heldout24": ((22, 34), (10, 18), (4, 8)),
+    "heldout25": ((22, 34), (10, 18), (4, 8)),
 }
 _HELDOUT = [b.name for b in _ORDER if b.heldout]
 
