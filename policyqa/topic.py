@@ -158,7 +158,7 @@ FACET_WORDS = frozenset("处置 处理 管理 治理 工作 利用 建设 发展
 # prohibitions (不让 for 禁止, as RELATION_VERBS), manner (随便, 乱) and time and quantity words (先, 以后, 某些).
 FILLER_WORDS = frozenset(
     "做 搞 弄 办 干 进行 加以 给予 予以 不让 不准 不许 随便 乱 先 后 前 之前 以前 以后 之后 时 有些 某些 一些 各种 得 着 往 把 "
-    "跟".split())
+    "跟 可以 会 来 去 帮 让 更 专门".split())
 
 
 def topic_of(index: Any, info: QuestionInfo) -> Topic:
@@ -194,7 +194,8 @@ def topic_of(index: Any, info: QuestionInfo) -> Topic:
     idf = np.maximum(index.backend.idf(terms), _IDF_FLOOR)
     alternatives: list[list[tuple[str, ...]]] = [[(t,), *_compound_parts(index, t), *_extensions(index, t),
                                                    *_without_place_suffix(index, t),
-                                                   *_stem_alternatives(index, t, about_rules)] for t in terms]
+                                                   *_stem_alternatives(index, t, about_rules),
+                                                   *_object_alone(t, index.tokenizer, about_rules)] for t in terms]
     _add_full_forms(index, normalize(info.topic).lower(), terms, alternatives)
     for alt in examples:
         # 锅炉、起重机这些特种设备: an article on 锅炉 is on 特种设备, whether or not it names the kind.
@@ -357,6 +358,18 @@ def _without_place_suffix(index: Any, term: str) -> list[tuple[str, ...]]:
         return []
     stem = term[:-1]
     return [(stem,)] if len(index.backend.postings([stem])) else []
+
+
+# Verbs of doing something to an object that a compound may hold (提出异议, 实行备案): see _object_alone.
+GENERIC_VERBS = frozenset("提出 开展 进行 加强 实行 实施 建立 设立 组织 申请 办理 提供 采取 作出 做出 做好 推进 推动 落实 完善 健全 依法 "
+                          "实现 给予 予以 加以 接受 参加 参与 发放 开具 出具 收取 缴纳 履行 承担".split())
+
+
+def _object_alone(term: str, tokenizer: Any, about_rules: bool) -> list[tuple[str, ...]]:
+    """The object of a compound that holds a generic verb and its object (提出异议 → 异议): the articles on it write
+    "有异议的", "异议申请" without the verb, so in a question about rules the object alone says it."""
+    parts = tokenizer.parts(term) if about_rules else ()
+    return [(parts[1],)] if len(parts) == 2 and parts[0] in GENERIC_VERBS else []
 
 
 def _stem_alternatives(index: Any, term: str, about_rules: bool) -> list[tuple[str, ...]]:

@@ -320,6 +320,9 @@ def test_synonym_groups_and_compound_parts(wording):
     assert synonyms_in("机动车尾气污染") == [("尾气", ["排气"])]
     assert ("房屋装修", ["装饰装修", "住宅装修"]) in synonyms_in("房屋装修管理")
     assert synonyms_in("殡葬改革") == []
+    # Everyday and statutory wording of what the articles rule on, not only of what titles are named after.
+    assert synonyms_in("寄快递包裹") == [("快递包裹", ["快件", "快递件"])]
+    assert ("勒令停业", ["责令停产停业", "勒令关门", "关门停业"]) in synonyms_in("店铺被勒令停业")
     tok = wording.tokenizer
     assert tok.parts("信息管理") == ("信息", "管理")
     assert tok.parts("机动车") == ()  # single characters are never parts
@@ -588,9 +591,27 @@ def test_words_of_how_a_question_is_put_are_not_topic_words(tmp_path):
     assert _terms(idx, "哪些城市对项目做环评作出了规定") == ["项目", "环评"]
     assert places(ask("哪些城市对项目做环评作出了规定", index=idx)) == {"江门市"}
     assert _terms(idx, "哪些城市的法规不让随便在河里挖沙") == ["河里", "挖沙"]
+    # Modal and helping words (可以, 会, 帮, 让, 专门) are how a question is put too.
+    assert _terms(idx, "哪些城市的法规规定项目可以不做环评") == ["项目", "不", "环评"]
+    assert _terms(idx, "哪些城市有专门帮项目做环评的法规") == ["项目", "环评"]
     # A topic of such words alone is asked as it is; a question that is not "which places" keeps them.
     assert _terms(idx, "哪些城市对搞作出了规定") == ["搞"]
     assert "做" in _terms(idx, "项目做环评要多久")
+
+
+def test_the_object_of_a_generic_verb_says_the_compound(tmp_path):
+    # 提出异议 is one jieba word; the articles on objections write 有异议的, 异议申请 and seldom 提出异议.
+    idx = _two_cities(tmp_path, ("江门市不动产登记条例", ["利害关系人对登记事项有异议的，可以申请复核。",
+                                                   "异议申请应当在十五日内处理。", "对复核结果仍有异议的，可以依法申请行政复议。"]),
+                      ("肇庆市物业管理条例", ["业主应当遵守管理规约。", "物业服务企业应当公开收费标准。"]))
+    assert idx.tokenizer.tokenize("提出异议") == ["提出异议"]
+    assert places(ask("哪些城市的法规对提出异议作出规定", index=idx)) == {"江门市"}
+    # Only in a question about rules, and only for a verb of doing something to an object.
+    from policyqa.topic import _object_alone
+
+    assert _object_alone("提出异议", idx.tokenizer, True) == [("异议",)]
+    assert _object_alone("提出异议", idx.tokenizer, False) == []
+    assert _object_alone("社会保险", idx.tokenizer, True) == []
 
 
 def test_a_conjunction_inside_a_title_asked_for_joins_nothing(lending):
