@@ -246,3 +246,31 @@ def test_a_reused_topic_repeats_an_earlier_topic_and_only_a_batch_that_says_so_r
 def test_dlc_batch_file_is_what_the_rules_give(name):
     batch = dlc_places_build.BATCHES[name]
     assert _lines(batch.out.name) == dlc_places_build.build(dlc_corpus.load_regulations(), batch)
+
+
+def test_absent_subject_set_is_well_formed():
+    rows = _lines("dlc_absent.jsonl")
+    assert len(rows) >= 50 and len({r["id"] for r in rows}) == len(rows)
+    assert {r["level"] for r in rows} == {"province", "city", "county", "place"}
+    assert all("哪些" in r["query"] for r in rows)
+    assert all(r["checked"] for r in rows)
+
+
+@needs_dlc
+def test_no_regulation_says_what_an_absent_subject_question_checked():
+    import re
+
+    texts = [f"{r['title']}\n{r['text']}" for r in dlc_corpus.load_regulations()]
+    for row in _lines("dlc_absent.jsonl"):
+        for pattern in row["checked"]:
+            rx = re.compile(pattern)
+            assert not any(rx.search(t) for t in texts), (row["id"], pattern)
+
+
+def test_an_absent_subject_answer_is_none_another_or_named():
+    import absent_eval
+
+    assert absent_eval.outcome({"groups": []}) == "none"
+    assert absent_eval.outcome({"groups": [{"kind": "unknown"}]}) == "none"
+    assert absent_eval.outcome({"groups": [{"kind": "place"}], "answered_as": "汽车"}) == "another"
+    assert absent_eval.outcome({"groups": [{"kind": "place"}], "answered_as": None}) == "named"
