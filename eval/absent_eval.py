@@ -24,6 +24,9 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from places_eval import answer_places  # noqa: E402
 QUESTIONS = HERE / "dlc_absent.jsonl"
 DEFAULT_INDEX = Path("/work/data/dlc-index")
 
@@ -34,9 +37,9 @@ def load(path: Path = QUESTIONS) -> list[dict[str, Any]]:
 
 
 def outcome(answer: dict[str, Any]) -> str:
-    """``none``, ``another`` or ``named`` for one answer (``Answer.to_dict()``)."""
-    named = [g for g in answer.get("groups", []) if g.get("kind", "place") == "place"]
-    if not named:
+    """``none``, ``another`` or ``named`` for one answer (``Answer.to_dict()``); a place counts as in
+    eval/places_eval.py (``answer_places``)."""
+    if not answer_places(answer)[0]:
         return "none"
     return "another" if answer.get("answered_as") else "named"
 

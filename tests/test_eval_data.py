@@ -272,5 +272,6 @@ def test_an_absent_subject_answer_is_none_another_or_named():
 
     assert absent_eval.outcome({"groups": []}) == "none"
     assert absent_eval.outcome({"groups": [{"kind": "unknown"}]}) == "none"
-    assert absent_eval.outcome({"groups": [{"kind": "place"}], "answered_as": "汽车"}) == "another"
-    assert absent_eval.outcome({"groups": [{"kind": "place"}], "answered_as": None}) == "named"
+    city = {"kind": "place", "region": {"province": "浙江省", "city": "杭州市"}}
+    assert absent_eval.outcome({"groups": [city], "answered_as": "汽车"}) == "another"
+    assert absent_eval.outcome({"groups": [city], "answered_as": None}) == "named"
