@@ -27,6 +27,7 @@ regulations with objective answers.
     python eval/dlc_places_build.py --batch heldout23 # only the twenty-fourth batch
     python eval/dlc_places_build.py --batch heldout24 # only the twenty-fifth batch
     python eval/dlc_places_build.py --batch heldout25 # only the twenty-sixth batch
+    python eval/dlc_places_build.py --batch heldout26 # only the twenty-seventh batch
 
 Expected places are computed here, by rule, never picked by hand:
 
@@ -2019,6 +2020,79 @@ HELDOUT25_QUESTIONS: list[Question] = [
     Q("运营单位", "浙江省哪些城市的法规对负责日常运营的单位提出了要求", "city", "text", "浙江省"),
 ]
 
+# Twenty-seventh batch (split ``heldout26``, eval/dlc_places_heldout26.jsonl), written on 2026-11-28 as the
+# twenty-seventh batch, the fourteenth to ask again on earlier topics. Two kinds of topics:
+# * ten topics of earlier batches asked again (``_again``: the same title and text patterns as the earlier topic, under
+#   a new id), none of them one the fourteenth to the twenty-sixth batch asked again, picked across ten batches
+#   (first, second, third, fourth, fifth, seventh, eighth, tenth, twenty-fifth and twenty-sixth; the fourth, fifth,
+#   seventh, eighth and tenth are ones the twenty-sixth batch did not ask again on, the twenty-fifth and the
+#   twenty-sixth ones no batch had asked again on, and the topics of their own of the fourteenth to the twenty-sixth
+#   are all text_only, so only two of them fit the bounds), two of them text_only, with new questions worded the way a
+#   member of the public, a journalist or a student asks, some very colloquial, some in moderately everyday words, some
+#   in ordinary policy wording, none of them an earlier question. Their titles are on the earlier topic by
+#   construction, so this batch (``reuses_topics``) leaves them out of the title-overlap check; every other topic still
+#   has no title on an earlier topic (``title_overlap``);
+# * six new subjects answered from the articles (text_only: subjects many regulations rule on in their articles
+#   without being named after them; one of the six, 监理, is in two provinces' titles, the other five in none), each
+#   found by the text rule (at length in the articles: ``MIN_ARTICLES``) in 12-15 places, with questions partly in
+#   ordinary policy wording, partly in everyday words.
+# County questions follow the regulations of the two topics with a county regulation addressing them in its articles
+# (one topic asked again, one new).
+# Written from the rules' own output, before any answer of the system on them was seen.
+HELDOUT26_TOPICS = [
+    _again(TOPICS, "户外广告"),
+    _again(HELDOUT_TOPICS, "水土保持"),
+    _again(HELDOUT2_TOPICS, "基本农田"),
+    _again(HELDOUT3_TOPICS, "少数民族权益"),
+    _again(HELDOUT4_TOPICS, "房屋使用安全"),
+    _again(HELDOUT6_TOPICS, "母婴保健"),
+    _again(HELDOUT7_TOPICS, "学生伤害事故"),
+    _again(HELDOUT9_TOPICS, "地质灾害"),
+    _again(HELDOUT24_TOPICS, "停产停业"),
+    _again(HELDOUT25_TOPICS, "堤防"),
+    Topic("缴纳", None, r"缴纳", text_only=True),  # paying fees and contributions: insurance, land, roads, waste
+    Topic("研发", None, r"研发", text_only=True),  # research and development: science, industry, medicine, data
+    Topic("排查", None, r"排查", text_only=True),  # checks for hidden dangers: workplace safety, emergencies, disputes
+    Topic("监理", None, r"监理", text_only=True),  # supervision of works: buildings, roads, pipelines, energy saving
+    Topic("有效期", None, r"有效期", text_only=True),  # how long licences last: forensics, food, gas, taxis, planning
+    Topic("填埋", None, r"填埋", text_only=True),  # landfills and filling in: solid waste, wetlands, lakes, springs
+]
+
+HELDOUT26_QUESTIONS: list[Question] = [
+    Q("户外广告·再问", "哪些城市专门立法管街边、楼顶上的广告牌", "city", "title"),
+    Q("户外广告·再问", "河南省哪些城市对在马路边、楼顶上竖广告牌作出了规定", "city", "text", "河南省"),
+    Q("水土保持·再问", "哪些省份有防止下雨把山坡上的泥土冲走的法规", "province", "title"),
+    Q("水土保持·再问", "哪些地方对开山修路时护住土、不让泥沙流失作出了规定", "place", "text"),
+    Q("基本农田·再问", "哪些城市有专门保护种粮好地、不许乱占的法规", "city", "title"),
+    Q("基本农田·再问", "哪些省份的法规不准随便占用种庄稼的好田", "province", "text"),
+    Q("少数民族权益·再问", "哪些地方专门立法照顾住在城里和乡下的少数民族群众", "place", "title"),
+    Q("少数民族权益·再问", "哪些县的法规里讲了怎么照顾本地的少数民族群众", "county", "text"),
+    Q("房屋使用安全·再问", "哪些地方有管危房、不准乱拆承重墙的法规", "place", "title"),
+    Q("房屋使用安全·再问", "哪些省份的法规管着住的房子安不安全", "province", "text"),
+    Q("母婴保健·再问", "哪些城市有照顾孕妇和刚出生宝宝健康的法规", "city", "title"),
+    Q("母婴保健·再问", "哪些地方对婚前检查、孕期检查这些妈妈和孩子的保健作出了规定", "place", "text"),
+    Q("学生伤害事故·再问", "哪些省份有孩子在学校里受了伤怎么处理的法规", "province", "title"),
+    Q("学生伤害事故·再问", "哪些地方对学生在校园里出了意外、谁来担责作出了规定", "place", "text"),
+    Q("地质灾害·再问", "哪些地方有防山体滑坡、泥石流、地面塌陷的法规", "place", "title"),
+    Q("地质灾害·再问", "哪些城市对防范山塌了、泥石流冲下来这类灾害作出了规定", "city", "text"),
+    Q("停产停业·再问", "哪些省份的法规规定出了问题的厂子可以被叫停、不许再开工", "province", "text"),
+    Q("停产停业·再问", "哪些地方的法规写了企业违规严重的要关门整顿", "place", "text"),
+    Q("堤防·再问", "哪些城市的法规管着防洪大堤的维护和安全", "city", "text"),
+    Q("堤防·再问", "哪些地方的法规要求护好江边河边挡水的大堤", "place", "text"),
+    Q("缴纳", "哪些地方的法规对缴纳有关费用作出规定", "place", "text"),
+    Q("缴纳", "哪些县的法规写明了单位和个人该交哪些费", "county", "text"),
+    Q("研发", "哪些地方的法规支持企业加大研发投入", "place", "text"),
+    Q("研发", "浙江省哪些城市的法规鼓励搞技术研发、开发新产品", "city", "text", "浙江省"),
+    Q("排查", "哪些地方的法规要求开展隐患排查", "place", "text"),
+    Q("排查", "哪些省份的法规要求定期查一查有没有安全隐患", "province", "text"),
+    Q("监理", "哪些地方的法规对工程监理单位的责任作出规定", "place", "text"),
+    Q("监理", "哪些城市的法规规定盖楼修路要有监理盯着施工", "city", "text"),
+    Q("有效期", "哪些地方的法规对许可证件的有效期作出规定", "place", "text"),
+    Q("有效期", "哪些城市的法规写了证照几年内有效、到期了要续办", "city", "text"),
+    Q("填埋", "哪些地方的法规对填埋作出规定", "place", "text"),
+    Q("填埋", "哪些省份的法规管着往地里埋垃圾、填湖填湿地这种事", "province", "text"),
+]
+
 MAIN = Batch("main", TOPICS, QUESTIONS, OUT)
 HELDOUT = Batch("heldout", HELDOUT_TOPICS, HELDOUT_QUESTIONS, HELDOUT_OUT, heldout=True)
 HELDOUT2 = Batch("heldout2", HELDOUT2_TOPICS, HELDOUT2_QUESTIONS, OUT.with_name("dlc_places_heldout2.jsonl"),
@@ -2069,11 +2143,13 @@ HELDOUT24 = Batch("heldout24", HELDOUT24_TOPICS, HELDOUT24_QUESTIONS, OUT.with_n
                   heldout=True, reuses_topics=True)
 HELDOUT25 = Batch("heldout25", HELDOUT25_TOPICS, HELDOUT25_QUESTIONS, OUT.with_name("dlc_places_heldout25.jsonl"),
                   heldout=True, reuses_topics=True)
+HELDOUT26 = Batch("heldout26", HELDOUT26_TOPICS, HELDOUT26_QUESTIONS, OUT.with_name("dlc_places_heldout26.jsonl"),
+                  heldout=True, reuses_topics=True)
 BATCHES = {b.name: b for b in (MAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
                                              HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13,
                                              HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18,
                                              HELDOUT19, HELDOUT20, HELDOUT21, HELDOUT22, HELDOUT23,
-                                             HELDOUT24, HELDOUT25)}
+                                             HELDOUT24, HELDOUT25, HELDOUT26)}
 
 
 def build(records: list[dict[str, Any]], batch: Batch = MAIN) -> list[dict[str, Any]]:
@@ -2112,7 +2188,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="main: eval/dlc_places.jsonl (tune/report); heldout: eval/dlc_places_heldout.jsonl; "
                          "heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, "
                          "heldout11, heldout12, heldout13, heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, "
-                         "heldout20, heldout21, heldout22, heldout23, heldout24, heldout25: "
+                         "heldout20, heldout21, heldout22, heldout23, heldout24, heldout25, heldout26: "
                          "eval/dlc_places_heldout2.jsonl, "
                          "eval/dlc_places_heldout3.jsonl, eval/dlc_places_heldout4.jsonl, "
                          "eval/dlc_places_heldout5.jsonl, eval/dlc_places_heldout6.jsonl, "
@@ -2125,7 +2201,7 @@ def main(argv: list[str] | None = None) -> int:
                          "eval/dlc_places_heldout19.jsonl, eval/dlc_places_heldout20.jsonl, "
                          "eval/dlc_places_heldout21.jsonl, eval/dlc_places_heldout22.jsonl, "
                          "eval/dlc_places_heldout23.jsonl, eval/dlc_places_heldout24.jsonl, "
-                         "eval/dlc_places_heldout25.jsonl")
+                         "eval/dlc_places_heldout25.jsonl, eval/dlc_places_heldout26.jsonl")
     ap.add_argument("--out", type=Path, help="write (or --check) here instead; only with --batch main or heldout")
     ap.add_argument("--check", action="store_true", help="only compare with the existing file")
     args = ap.parse_args(argv)
