@@ -28,6 +28,7 @@ from .backends import Filter
 from .calibration import Calibration
 from .errors import PolicyQAError
 from .evidence import WANTS_DATE, coverage_of, highlight, sentence_scores, toc_line
+from .feedback import feedback_words
 from .held_words import MAX_DOCUMENT_SHARE, any_specific, document_share, documents_holding, held_words, words_and_parts
 from .topic import Topic, has_chinese, said_in_index, topic_of
 from .models import Hit, Region
@@ -607,9 +608,7 @@ def _open(question: str, info: QuestionInfo, index: Any, topic: Topic, chosen: l
 def _aggregate(question: str, info: QuestionInfo, index: Any, topic: Topic, calibration: Calibration,
                chinese: bool, filters: dict[str, Any], substitute: bool = True) -> Answer:
     level = agg.normalize_level(info.aggregation_level)
-    scope = info.scope
-    if scope is None and len(info.places) == 1:
-        scope = info.places[0]
+    scope = _scope_of(info)
     search_filters = {"region": scope} if scope is not None else {}
     for value in ("region", "year"):
         if value in filters:
@@ -683,6 +682,13 @@ def _aggregate(question: str, info: QuestionInfo, index: Any, topic: Topic, cali
     return Answer(question, info.kind, True, text, out_groups, citations, count=len(places))
 
 
+def _scope_of(info: QuestionInfo) -> Region | None:
+    """The place a "which places" question is asked within: its scope (浙江省哪些城市), else the one place it names."""
+    if info.scope is not None:
+        return info.scope
+    return info.places[0] if len(info.places) == 1 else None
+
+
 _ASK_LEVEL = {"province": "省份", "city": "城市", "county": "县区", "any": "地方"}
 
 
@@ -743,7 +749,12 @@ def _answer_instead(question: str, info: QuestionInfo, topic: Topic, index: Any,
     names more places than these and all of them."""
     if topic_span(question, info.topic) is None:
         return None
-    for answer_for in (_answer_for_shared_subject, _answer_for_words_held):
+    trials = [_answer_for_shared_subject, _answer_for_words_held]
+    if keeping is None:
+        # Only when the question found no place: where it found a few, on the spent DLC batches the nearest passages'
+        # word added 26 right places and 66 wrong ones (2026-11-28).
+        trials.append(_answer_for_feedback_words)
+    for answer_for in trials:
         instead = answer_for(question, info, topic, index, calibration, filters, nearest, what, lead=lead)
         if instead is None:
             continue
@@ -802,7 +813,7 @@ def _answer_for_shared_subject(question: str, info: QuestionInfo, topic: Topic, 
         answer = _asked_about(question, info, subject, index, calibration, filters)
         if answer is None:
             continue
-        return _answered_as(answer, question, subject, (lead or f"没有找到文件明确涉及“{what}”。") +
+        return _answered_as(answer, question, subject, _lead(lead, what) +
                             f"意思最接近的 {_share_words(n, len(nearest))}关于“{subject}”的，以下按“{subject}”作答（请核对是否即所问）：")
     return None
 
@@ -832,16 +843,49 @@ def _answer_for_words_held(question: str, info: QuestionInfo, topic: Topic, inde
         asked_topic = "".join(words)
         if not words or asked_topic == normalize(info.topic):
             continue
-        answer = _asked_about(question, info, asked_topic, index, calibration, filters)
+        answer = _agreed_answer(question, info, asked_topic, index, calibration, filters, nearest)
         if answer is None:
             continue
-        evidence = {source for g in answer.groups for source in g.sources}
-        if sum(index.doc_list[d]["source"] in evidence for d, _ in nearest) < NEAREST_AGREE:
-            continue
         said = "、".join(f"“{w}”" for w in words)
-        return _answered_as(answer, question, asked_topic, (lead or f"没有找到文件明确涉及“{what}”。") +
+        return _answered_as(answer, question, asked_topic, _lead(lead, what) +
                             f"意思最接近的 {len(nearest)} 份文件多数说{said}，以下按“{asked_topic}”作答（请核对是否即所问）：")
     return None
+
+
+def _answer_for_feedback_words(question: str, info: QuestionInfo, topic: Topic, index: Any, calibration: Calibration,
+                               filters: dict[str, Any], nearest: list[tuple[int, Hit]], what: str,
+                               lead: str | None = None) -> Answer | None:
+    """When neither the question's words nor its nearest documents' subject answer it (秤准不准、不让缺斤短两; 杀猪宰羊),
+    the question asked with a word the passages nearest to it in meaning share far more than the index does
+    (``feedback.feedback_words``: 计量; 屠宰), the first of them whose answer has at least ``NEAREST_AGREE`` of the
+    nearest documents as evidence, said so. None otherwise. On the spent DLC batches (897 questions, 2026-11-28): +125
+    right places, +24 wrong (recall 0.739 → 0.760, precision 0.860 → 0.859); a word half of the nearest passages hold,
+    in at most a tenth of the documents, was chosen there and on the 60 absent-subject questions over looser ones (three
+    tenths of the passages and a quarter of the documents, also where a few places were found: +425 / +551). Arguments as for
+    ``_answer_for_shared_subject``."""
+    scope = _scope_of(info)
+    for word in feedback_words(index, info.topic, **({"region": scope} if scope is not None else {})):
+        answer = _agreed_answer(question, info, word, index, calibration, filters, nearest)
+        if answer is not None:
+            return _answered_as(answer, question, word, _lead(lead, what) +
+                                f"意思最接近的段落多用“{word}”一词，以下按“{word}”作答（请核对是否即所问）：")
+    return None
+
+
+def _lead(lead: str | None, what: str) -> str:
+    """What an answer for another subject begins with: what was found of the question itself, else that nothing was."""
+    return lead or f"没有找到文件明确涉及“{what}”。"
+
+
+def _agreed_answer(question: str, info: QuestionInfo, subject: str, index: Any, calibration: Calibration,
+                   filters: dict[str, Any], nearest: list[tuple[int, Hit]]) -> Answer | None:
+    """``_asked_about`` for ``subject``, when at least ``NEAREST_AGREE`` of the ``nearest`` documents are evidence in
+    it: the documents nearest to the question must rule on what it is answered for. None otherwise."""
+    answer = _asked_about(question, info, subject, index, calibration, filters)
+    if answer is None:
+        return None
+    evidence = {source for g in answer.groups for source in g.sources}
+    return answer if sum(index.doc_list[d]["source"] in evidence for d, _ in nearest) >= NEAREST_AGREE else None
 
 
 def _asked_about(question: str, info: QuestionInfo, subject: str, index: Any, calibration: Calibration,

@@ -891,3 +891,56 @@ def test_a_few_places_found_are_not_given_way_to_an_answer_without_them(tmp_path
     monkeypatch.setattr(answering, "NEAREST_AGREE", 6)  # more than the nearest: no words held stand for the question
     answer = ask(question, index=idx)
     assert answer.answered_as is None and places(answer) == {"湛江市"}
+
+
+@pytest.fixture(scope="module")
+def weights(tmp_path_factory):
+    """Three cities' market regulations under three different subjects, each with three articles on 计量 (and 短斤少两,
+    斤两: close to 缺斤少两 in the plumbing embedder's character pairs), none saying 秤, 不准 or 缺斤少两; 30 regulations on
+    other subjects."""
+    corpus = tmp_path_factory.mktemp("weights") / "corpus"
+    corpus.mkdir()
+    plain = ["为了规范本市管理，制定本条例。", "本条例适用于本市行政区域。"]
+    rules = ["经营者使用的计量器具应当准确，短斤少两的应当赔偿。", "市场开办者应当设置公平秤，消费者对斤两有异议的，可以复核计量结果。",
+             "计量作弊、短斤少两的，由市场监督管理部门责令改正。"]
+    for name, title in (("zz.txt", "郑州市集贸市场管理条例"), ("ly.txt", "洛阳市商品交易市场条例"), ("qd.txt", "青岛市农贸市场规定")):
+        _regulation(corpus, name, title, plain + rules)
+    _other_subjects(corpus, plain, extra="图书馆 体育 慈善")
+    idx, _ = build_index([corpus], tmp_path_factory.mktemp("weights-index") / "idx", get_embedder("hash:512"))
+    return idx
+
+
+def test_a_question_in_words_no_document_holds_is_answered_for_the_word_its_nearest_passages_share(weights, monkeypatch):
+    from policyqa import answer as answering
+    from policyqa import feedback
+
+    # 33 documents have fewer passages than a real corpus: the ten nearest are read instead of thirty.
+    monkeypatch.setattr(feedback, "FEEDBACK_PASSAGES", 10)
+    # No document holds a word of 秤不准、缺斤少两, and the nearest share no subject in their titles; the passages nearest
+    # to it in meaning share 计量, as no other passages do.
+    assert feedback.feedback_words(weights, "秤不准、缺斤少两")[0] == "计量"
+    question = "哪些城市对秤不准、缺斤少两作出了规定"
+    answer = ask(question, index=weights)
+    assert answer.found and answer.answered_as == "计量" and answer.question == question
+    assert answer.answer.startswith("没有找到文件明确涉及“秤不准、缺斤少两”。意思最接近的段落多用“计量”一词，以下按“计量”作答（请核对是否即所问）")
+    assert places(answer) == {"郑州市", "洛阳市", "青岛市"}
+    # Not a word fewer than the share asked of the nearest passages hold (9 of the 10 hold 计量) …
+    monkeypatch.setattr(feedback, "MIN_PASSAGE_SHARE", 1.0)
+    assert feedback.feedback_words(weights, "秤不准、缺斤少两") == []
+    monkeypatch.setattr(feedback, "MIN_PASSAGE_SHARE", 0.5)
+    # … nor one in more than the share of documents a subject may be in (3 of 33 hold 计量, 短斤少两 and 市场) …
+    monkeypatch.setattr(feedback, "MAX_DOCUMENT_SHARE", 0.05)
+    assert ask(question, index=weights).answered_as is None
+    monkeypatch.setattr(feedback, "MAX_DOCUMENT_SHARE", 0.1)
+    # … and only when the nearest documents are evidence in its answer: four of five would have to be, three are.
+    monkeypatch.setattr(answering, "NEAREST_AGREE", 4)
+    answer = ask(question, index=weights)
+    assert not answer.found and answer.answered_as is None and "意思相近的文件（按语义检索，未核实" in answer.answer
+
+
+def test_feedback_words_leave_out_the_text_itself_and_numbers(weights, monkeypatch):
+    from policyqa import feedback
+
+    monkeypatch.setattr(feedback, "FEEDBACK_PASSAGES", 10)
+    assert "计量" not in feedback.feedback_words(weights, "计量")
+    assert feedback._number("一万元") and feedback._number("2020") and not feedback._number("计量")
