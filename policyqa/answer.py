@@ -679,6 +679,8 @@ def _aggregate(question: str, info: QuestionInfo, index: Any, topic: Topic, cali
     if topic.said_as:
         # The count is of documents that say the inner word: the answer must not suggest they say the question's word.
         text += "".join(f"（没有文件写“{w}”，按“{said}”查找。）" for w, said in topic.said_as.items())
+    if topic.unsaid:
+        text += "（没有文件写" + "、".join(f"“{w}”" for w in topic.unsaid) + "，按所问的其他说法查找。）"
     return Answer(question, info.kind, True, text, out_groups, citations, count=len(places))
 
 

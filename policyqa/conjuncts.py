@@ -15,8 +15,9 @@ from .textnorm import normalize
 CONJUNCTIONS = frozenset({"和", "与", "及", "以及", "或", "或者", "、", "跟", "同", "等", "等等"})
 
 
-def conjunct_groups(tokenizer: Any, text: str) -> list[list[str]]:
-    """Groups of content words of ``text`` that a conjunction joins (each group: two or more words, in order)."""
+def conjunct_segments(tokenizer: Any, text: str) -> list[list[str]]:
+    """The content words of ``text`` between its conjunctions, in order (one segment when it has none): 有管杀猪宰牛、
+    定点屠宰的法规 → [有, 管, 杀猪, 宰牛], [定点, 屠宰, 法规] as the tokenizer cuts them."""
     norm = normalize(text).lower()
     segments: list[list[str]] = [[]]
     for start, end in tokenizer.spans(norm):
@@ -25,6 +26,13 @@ def conjunct_groups(tokenizer: Any, text: str) -> list[list[str]]:
             segments.append([])
         else:
             segments[-1].extend(tokenizer.tokenize(word))
+    return segments
+
+
+def conjunct_groups(tokenizer: Any, text: str) -> list[list[str]]:
+    """Groups of content words of ``text`` that a conjunction joins (each group: two or more words, in order)."""
+    norm = normalize(text).lower()
+    segments = conjunct_segments(tokenizer, text)
     pairs = []
     for left, right in zip(segments, segments[1:]):
         shared = 0

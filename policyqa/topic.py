@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from .abbreviations import body_forms, full_forms
-from .conjuncts import conjunct_groups
+from .conjuncts import conjunct_groups, conjunct_segments
 from .question import QuestionInfo
 from .synonyms import synonyms_in
 from .textnorm import normalize
@@ -66,6 +66,8 @@ class Topic:
     alternatives: list[list[tuple[str, ...]]] = field(default_factory=list)
     # A word no passage says → the indexed word ending it that says it instead (评职称 → 职称), for the answer to say.
     said_as: dict[str, str] = field(default_factory=dict)
+    # Words of one side of a conjunction that no passage says, left out for the other side (杀猪宰牛、定点屠宰: 杀猪, 宰牛).
+    unsaid: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if len(self.alternatives) != len(self.terms):
@@ -193,11 +195,11 @@ def topic_of(index: Any, info: QuestionInfo) -> Topic:
         # questions, the kind they were chosen on: a fact question (在鼓浪屿能不能办结婚登记) is answered by a passage
         # that holds enough of all its words.
         terms = [t for t in terms if t not in FILLER_WORDS]
-    idf = np.maximum(index.backend.idf(terms), _IDF_FLOOR)
     alternatives: list[list[tuple[str, ...]]] = [[(t,), *_compound_parts(index, t), *_extensions(index, t),
                                                    *_without_place_suffix(index, t),
                                                    *_stem_alternatives(index, t, about_rules),
                                                    *_object_alone(t, index.tokenizer, about_rules)] for t in terms]
+    idf = np.maximum(index.backend.idf(terms), _IDF_FLOOR)
     _add_full_forms(index, normalize(info.topic).lower(), terms, alternatives)
     for alt in examples:
         # 锅炉、起重机这些特种设备: an article on 锅炉 is on 特种设备, whether or not it names the kind.
@@ -224,12 +226,17 @@ def topic_of(index: Any, info: QuestionInfo) -> Topic:
                 inner = [(tuple(index.tokenizer.tokenize(term.replace(phrase, s))), term.replace(phrase, s))
                          for s in synonyms]
                 alts.extend(a for a, written in inner if _spells(a, written) and a not in alts)
+    asked = list(terms)
+    if info.kind == "aggregation":
+        # Only in "which places" questions, where either side answers (a fact question needs all its words).
+        terms, idf, alternatives = _without_unsaid_conjuncts(index, info.text, terms, idf, alternatives)
+    unsaid = [t for t in asked if t not in terms]
     if not info.document_kind or "、" in info.text:
         # A title asked for names one document (人口与计划生育条例), not either of two subjects; a list written with 、
         # names no title (有管煤气、天然气使用的法规: +5 right places, +1 wrong on the seventeen spent DLC batches).
         _share_conjuncts(index, info.text, terms, idf, alternatives)
     said_as = _say_unsaid_by_inner_words(index, terms, idf, alternatives)
-    return Topic(terms, idf / idf.sum(), alternatives, said_as)
+    return Topic(terms, idf / idf.sum(), alternatives, said_as, unsaid)
 
 
 # Examples, then the kind they are examples of: 锅炉、起重机这些特种设备, 疫情这类公共卫生事件, 查封、扣押等行政强制措施.
@@ -271,6 +278,24 @@ def _kind_of_examples(index: Any, topic: str) -> tuple[list[tuple[str, ...]], st
         # The examples are then what was asked (网吧、歌舞厅), each of them saying it.
         return said, "、".join(examples)
     return said, category
+
+
+def _without_unsaid_conjuncts(index: Any, question: str, terms: list[str], idf: np.ndarray,
+                              alternatives: list[list[tuple[str, ...]]]
+                              ) -> tuple[list[str], np.ndarray, list[list[tuple[str, ...]]]]:
+    """The topic without the words of one side of a conjunction that no passage says in any of their own ways, when
+    another side has a word some passage says: 杀猪宰牛、定点屠宰 asks about regulations on either, and the regulations
+    write 定点屠宰, never 杀猪 or 宰牛, whose weight no passage could hold."""
+    said = dict(zip(terms, said_in_index(index, Topic(terms, np.ones(len(terms)), alternatives)).tolist()))
+    sides = [[w for w in dict.fromkeys(segment) if w in said] for segment in conjunct_segments(index.tokenizer, question)]
+    sides = [side for side in sides if side]
+    if len(sides) < 2 or not any(said[w] for side in sides for w in side):
+        return terms, idf, alternatives
+    unsaid = {w for side in sides if not any(said[w] for w in side) for w in side}
+    # A word in two sides (技术合同和技术交易: 技术) belongs to the one where it is said.
+    unsaid -= {w for side in sides if any(said[x] for x in side) for w in side}
+    kept = [k for k, t in enumerate(terms) if t not in unsaid]
+    return [terms[k] for k in kept], idf[kept], [alternatives[k] for k in kept]
 
 
 def _say_unsaid_by_inner_words(index: Any, terms: list[str], idf: np.ndarray,

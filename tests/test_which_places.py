@@ -944,3 +944,29 @@ def test_feedback_words_leave_out_the_text_itself_and_numbers(weights, monkeypat
     monkeypatch.setattr(feedback, "FEEDBACK_PASSAGES", 10)
     assert "计量" not in feedback.feedback_words(weights, "计量")
     assert feedback._number("一万元") and feedback._number("2020") and not feedback._number("计量")
+
+
+def test_a_side_of_a_list_no_document_writes_gives_way_to_the_other(tmp_path):
+    from policyqa.question import analyze_question
+    from policyqa.topic import topic_of
+
+    # 杀猪宰牛、定点屠宰 asks for regulations on either; the regulations write 定点屠宰, never 杀猪 or 宰牛, whose weight
+    # (the largest idf) no title or passage could hold.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    plain = ["为了规范本市管理，制定本条例。", "本条例适用于本市行政区域。"]
+    for name, title in (("zb.txt", "淄博市生猪屠宰管理办法"), ("qd.txt", "青岛市畜禽屠宰管理条例")):
+        _regulation(corpus, name, title, plain + ["本市实行生猪定点屠宰制度。", "定点屠宰厂应当建立检验制度。",
+                                                  "未经批准，任何单位和个人不得从事定点屠宰活动。"])
+    _other_subjects(corpus, plain)
+    idx, _ = build_index([corpus], tmp_path / "idx", get_embedder("hash:64"))
+    question = "哪些城市对杀猪宰牛、定点屠宰作出了规定"
+    topic = topic_of(idx, analyze_question(question, idx.tokenizer))
+    assert topic.terms == ["定点", "屠宰"] and topic.unsaid == ["杀猪", "宰牛"]
+    answer = ask(question, index=idx)
+    assert places(answer) == {"淄博市", "青岛市"}
+    assert answer.answer.endswith("（没有文件写“杀猪”、“宰牛”，按所问的其他说法查找。）")
+    # A side said in some way of its own stays: 屠宰 of 私屠滥宰、屠宰 is written; nor is anything left out of a
+    # question without a list.
+    assert topic_of(idx, analyze_question("哪些城市对屠宰和定点作出了规定", idx.tokenizer)).unsaid == []
+    assert topic_of(idx, analyze_question("哪些城市对杀猪宰牛作出了规定", idx.tokenizer)).unsaid == []
