@@ -28,6 +28,7 @@ regulations with objective answers.
     python eval/dlc_places_build.py --batch heldout24 # only the twenty-fifth batch
     python eval/dlc_places_build.py --batch heldout25 # only the twenty-sixth batch
     python eval/dlc_places_build.py --batch heldout26 # only the twenty-seventh batch
+    python eval/dlc_places_build.py --batch heldout27 # only the twenty-eighth batch
 
 Expected places are computed here, by rule, never picked by hand:
 
@@ -2093,6 +2094,79 @@ HELDOUT26_QUESTIONS: list[Question] = [
     Q("填埋", "哪些省份的法规管着往地里埋垃圾、填湖填湿地这种事", "province", "text"),
 ]
 
+# Twenty-eighth batch (split ``heldout27``, eval/dlc_places_heldout27.jsonl), written on 2026-11-28 as the
+# twenty-eighth batch, the fifteenth to ask again on earlier topics. Two kinds of topics:
+# * ten topics of earlier batches asked again (``_again``: the same title and text patterns as the earlier topic, under
+#   a new id), none of them one the fourteenth to the twenty-seventh batch asked again, picked across ten batches
+#   (first, second, third, fourth, fifth, sixth, tenth, thirteenth, twenty-sixth and twenty-seventh; the sixth and
+#   thirteenth are ones the twenty-seventh batch did not ask again on, the twenty-sixth one whose other topics no batch
+#   had asked again on, the twenty-seventh one no batch had asked again on, and the topics of their own of the
+#   fourteenth to the twenty-seventh are all text_only, so only two of them fit the bounds), two of them text_only,
+#   with new questions worded the way a member of the public, a journalist or a student asks, some very colloquial,
+#   some in moderately everyday words, some in ordinary policy wording, none of them an earlier question. Their titles
+#   are on the earlier topic by construction, so this batch (``reuses_topics``) leaves them out of the title-overlap
+#   check; every other topic still has no title on an earlier topic (``title_overlap``);
+# * six new subjects answered from the articles (text_only: subjects many regulations rule on in their articles
+#   without being named after them; none of the six is in a title), each found by the text rule (at length in the
+#   articles: ``MIN_ARTICLES``) in 10-16 places, with questions partly in ordinary policy wording, partly in everyday
+#   words.
+# County questions follow the regulations of the two topics with a county regulation addressing them in its articles
+# (one topic asked again, one new).
+# Written from the rules' own output, before any answer of the system on them was seen.
+HELDOUT27_TOPICS = [
+    _again(TOPICS, "扬尘"),
+    _again(HELDOUT_TOPICS, "道路交通安全"),
+    _again(HELDOUT2_TOPICS, "集体合同"),
+    _again(HELDOUT3_TOPICS, "华侨权益"),
+    _again(HELDOUT4_TOPICS, "传统村落"),
+    _again(HELDOUT5_TOPICS, "价格"),
+    _again(HELDOUT9_TOPICS, "人才"),
+    _again(HELDOUT12_TOPICS, "开发区"),
+    _again(HELDOUT25_TOPICS, "搬迁"),
+    _again(HELDOUT26_TOPICS, "有效期"),
+    Topic("临时占用", None, r"临时占用", text_only=True),  # temporary use of green land, roads and municipal works
+    Topic("信息共享", None, r"信息共享", text_only=True),  # data shared between departments: business, credit, free trade
+    Topic("优惠", None, r"优惠", text_only=True),  # preferential treatment: tax and fees, technology, sport, co-operatives
+    Topic("外立面", None, r"外立面", text_only=True),  # building facades: city appearance, signboards, refined cities
+    Topic("警示标志", None, r"警示标志", text_only=True),  # warning signs: water sources, work safety, lifts, pipelines
+    Topic("承诺", None, r"承诺", text_only=True),  # written commitments: business environment, credit, approvals
+]
+
+HELDOUT27_QUESTIONS: list[Question] = [
+    Q("扬尘·再问", "哪些城市有专门管工地上尘土飞扬、马路上起灰的法规", "city", "title"),
+    Q("扬尘·再问", "山东省哪些城市的法规对施工工地和道路扬尘的防治作出了规定", "city", "text", "山东省"),
+    Q("道路交通安全·再问", "哪些地方有管开车、骑车、走路都得守交通规矩的法规", "place", "title"),
+    Q("道路交通安全·再问", "哪些城市对道路交通安全管理作出了规定", "city", "text"),
+    Q("集体合同·再问", "哪些省份有让工人和老板坐下来一起谈工资待遇的法规", "province", "title"),
+    Q("集体合同·再问", "哪些地方的法规对企业开展工资集体协商作出了规定", "place", "text"),
+    Q("华侨权益·再问", "哪些省份有照顾旅居海外的中国人和他们国内家属的法规", "province", "title"),
+    Q("华侨权益·再问", "哪些地方的法规对保护归侨侨眷合法权益作出了规定", "place", "text"),
+    Q("传统村落·再问", "哪些城市有专门保护几百年的老村子不被拆掉的法规", "city", "title"),
+    Q("传统村落·再问", "哪些省份的法规对传统村落的保护和利用作出了规定", "province", "text"),
+    Q("价格·再问", "哪些省份有管商家乱涨价、乱标价的法规", "province", "title"),
+    Q("价格·再问", "哪些地方对价格监督检查作出了规定", "place", "text"),
+    Q("人才·再问", "哪些县的法规讲了怎么把有本事的人请进来、留得住", "county", "text"),
+    Q("人才·再问", "哪些城市的法规对人才引进和培养作出了规定", "city", "text"),
+    Q("开发区·再问", "哪些省份专门立法管那些划出一片地来招商办厂的园区", "province", "title"),
+    Q("开发区·再问", "山东省哪些城市的法规对开发区的建设和管理作出了规定", "city", "text", "山东省"),
+    Q("搬迁·再问", "哪些地方的法规管着让住户、厂子挪到别处去这种事", "place", "text"),
+    Q("搬迁·再问", "哪些省份的法规对搬迁安置和补偿作出了规定", "province", "text"),
+    Q("有效期·再问", "哪些城市的法规写了办下来的证能用多久、过期了怎么办", "city", "text"),
+    Q("有效期·再问", "哪些省份的法规对证照有效期届满后的延续作出了规定", "province", "text"),
+    Q("临时占用", "哪些县的法规对临时占用城市绿地和道路作出了规定", "county", "text"),
+    Q("临时占用", "哪些城市的法规说了施工要暂时借用草地、马路得先办手续", "city", "text"),
+    Q("信息共享", "哪些地方的法规要求推进部门间信息共享", "place", "text"),
+    Q("信息共享", "哪些省份的法规要求政府各部门之间把掌握的情况互相打通", "province", "text"),
+    Q("优惠", "哪些地方的法规对享受优惠政策作出了规定", "place", "text"),
+    Q("优惠", "浙江省哪些城市的法规写了能给企业和个人减免、打折这类好处", "city", "text", "浙江省"),
+    Q("外立面", "哪些城市的法规对建筑物外立面的管理作出了规定", "city", "text"),
+    Q("外立面", "哪些省份的法规管着临街楼房的外墙干不干净、好不好看", "province", "text"),
+    Q("警示标志", "哪些地方的法规要求设置警示标志", "place", "text"),
+    Q("警示标志", "哪些城市的法规要求在危险的地方立块牌子提醒大家当心", "city", "text"),
+    Q("承诺", "哪些地方的法规对告知承诺、信用承诺这类做法作出了规定", "place", "text"),
+    Q("承诺", "哪些省份的法规要求办事的人或企业白纸黑字保证说到做到", "province", "text"),
+]
+
 MAIN = Batch("main", TOPICS, QUESTIONS, OUT)
 HELDOUT = Batch("heldout", HELDOUT_TOPICS, HELDOUT_QUESTIONS, HELDOUT_OUT, heldout=True)
 HELDOUT2 = Batch("heldout2", HELDOUT2_TOPICS, HELDOUT2_QUESTIONS, OUT.with_name("dlc_places_heldout2.jsonl"),
@@ -2145,11 +2219,13 @@ HELDOUT25 = Batch("heldout25", HELDOUT25_TOPICS, HELDOUT25_QUESTIONS, OUT.with_n
                   heldout=True, reuses_topics=True)
 HELDOUT26 = Batch("heldout26", HELDOUT26_TOPICS, HELDOUT26_QUESTIONS, OUT.with_name("dlc_places_heldout26.jsonl"),
                   heldout=True, reuses_topics=True)
+HELDOUT27 = Batch("heldout27", HELDOUT27_TOPICS, HELDOUT27_QUESTIONS, OUT.with_name("dlc_places_heldout27.jsonl"),
+                  heldout=True, reuses_topics=True)
 BATCHES = {b.name: b for b in (MAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
                                              HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13,
                                              HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18,
                                              HELDOUT19, HELDOUT20, HELDOUT21, HELDOUT22, HELDOUT23,
-                                             HELDOUT24, HELDOUT25, HELDOUT26)}
+                                             HELDOUT24, HELDOUT25, HELDOUT26, HELDOUT27)}
 
 
 def build(records: list[dict[str, Any]], batch: Batch = MAIN) -> list[dict[str, Any]]:
@@ -2188,7 +2264,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="main: eval/dlc_places.jsonl (tune/report); heldout: eval/dlc_places_heldout.jsonl; "
                          "heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, "
                          "heldout11, heldout12, heldout13, heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, "
-                         "heldout20, heldout21, heldout22, heldout23, heldout24, heldout25, heldout26: "
+                         "heldout20, heldout21, heldout22, heldout23, heldout24, heldout25, heldout26, heldout27: "
                          "eval/dlc_places_heldout2.jsonl, "
                          "eval/dlc_places_heldout3.jsonl, eval/dlc_places_heldout4.jsonl, "
                          "eval/dlc_places_heldout5.jsonl, eval/dlc_places_heldout6.jsonl, "
@@ -2201,7 +2277,8 @@ def main(argv: list[str] | None = None) -> int:
                          "eval/dlc_places_heldout19.jsonl, eval/dlc_places_heldout20.jsonl, "
                          "eval/dlc_places_heldout21.jsonl, eval/dlc_places_heldout22.jsonl, "
                          "eval/dlc_places_heldout23.jsonl, eval/dlc_places_heldout24.jsonl, "
-                         "eval/dlc_places_heldout25.jsonl, eval/dlc_places_heldout26.jsonl")
+                         "eval/dlc_places_heldout25.jsonl, eval/dlc_places_heldout26.jsonl, "
+                         "eval/dlc_places_heldout27.jsonl")
     ap.add_argument("--out", type=Path, help="write (or --check) here instead; only with --batch main or heldout")
     ap.add_argument("--check", action="store_true", help="only compare with the existing file")
     args = ap.parse_args(argv)

@@ -185,6 +185,7 @@ _BOUNDS = {
     "heldout24": ((22, 34), (10, 18), (4, 8)),
     "heldout25": ((22, 34), (10, 18), (4, 8)),
     "heldout26": ((22, 34), (10, 18), (4, 8)),
+    "heldout27": ((22, 34), (10, 18), (4, 8)),
 }
 _HELDOUT = [b.name for b in _ORDER if b.heldout]
 
