@@ -28,7 +28,7 @@ from .backends import Filter
 from .calibration import Calibration
 from .errors import PolicyQAError
 from .evidence import WANTS_DATE, coverage_of, highlight, sentence_scores, toc_line
-from .feedback import feedback_words
+from .feedback import MOST_PASSAGES, feedback
 from .held_words import MAX_DOCUMENT_SHARE, any_specific, document_share, documents_holding, held_words, words_and_parts
 from .topic import Topic, has_chinese, said_in_index, topic_of
 from .models import Hit, Region
@@ -73,6 +73,9 @@ SHARED_SUBJECT_MAX_SHARE = 0.1
 # (``_answer_for_words_held``). Chosen on the spent DLC batches and the 110 absent-subject questions (2026-11-27):
 # with 2, 16 more right places and 9 wrong on the batches, and 4 more absent subjects answered (飞行汽车 → 汽车).
 NEAREST_AGREE = 3
+# Of the documents whose passages nearest to a question hold the word they share, how many must be evidence in the
+# answer for that word (``_answer_for_feedback_words``); see feedback.MIN_PASSAGE_SHARE for how it was chosen.
+FEEDBACK_AGREE = 2
 # An answer from the question's own words that names this many places or fewer also tries the nearest documents'
 # subject and words (``_answer_for_more_places``), and gives way to one that names more, those included. On the
 # spent DLC batches (2026-11-28): +77 right places, +41 wrong; with three, +79 and +51; with five, +102 and +85.
@@ -859,16 +862,27 @@ def _answer_for_feedback_words(question: str, info: QuestionInfo, topic: Topic, 
                                lead: str | None = None) -> Answer | None:
     """When neither the question's words nor its nearest documents' subject answer it (秤准不准、不让缺斤短两; 杀猪宰羊),
     the question asked with a word the passages nearest to it in meaning share far more than the index does
-    (``feedback.feedback_words``: 计量; 屠宰), the first of them whose answer has at least ``NEAREST_AGREE`` of the
-    nearest documents as evidence, said so. None otherwise. On the spent DLC batches (897 questions, 2026-11-28): +125
-    right places, +24 wrong (recall 0.739 → 0.760, precision 0.860 → 0.859); a word half of the nearest passages hold,
-    in at most a tenth of the documents, was chosen there and on the 60 absent-subject questions over looser ones (three
-    tenths of the passages and a quarter of the documents, also where a few places were found: +425 / +551). Arguments as for
-    ``_answer_for_shared_subject``."""
+    (``feedback.feedback``: 计量; 屠宰), said so; the first such word whose answer is borne out:
+    * most of the nearest passages hold it (``feedback.MOST_PASSAGES``) and ``NEAREST_AGREE`` of the ``nearest``
+      documents are evidence in its answer (秤准不准 → 计量: everyday words sit further from the articles in meaning), or
+    * the nearest passage is as close in meaning as a passage that makes a document count (the calibration's
+      ``doc_dense``; never for a model without a record) and ``FEEDBACK_AGREE`` of the documents of the nearest
+      passages that hold the word are evidence in its answer (to a subject no document addresses, 饭圈, 盲盒, the
+      nearest passages are further off).
+    None otherwise."""
     scope = _scope_of(info)
-    for word in feedback_words(index, info.topic, **({"region": scope} if scope is not None else {})):
-        answer = _agreed_answer(question, info, word, index, calibration, filters, nearest)
-        if answer is not None:
+    shared = feedback(index, info.topic, **({"region": scope} if scope is not None else {}))
+    close = calibration.doc_dense is not None and shared.best >= calibration.doc_dense
+    for word in shared.words:
+        consensus = shared.share[word] >= MOST_PASSAGES
+        if not (consensus or close):
+            continue
+        answer = _asked_about(question, info, word, index, calibration, filters)
+        if answer is None:
+            continue
+        evidence = {source for g in answer.groups for source in g.sources}
+        if ((consensus and sum(index.doc_list[d]["source"] in evidence for d, _ in nearest) >= NEAREST_AGREE)
+                or (close and len(shared.sources[word] & evidence) >= FEEDBACK_AGREE)):
             return _answered_as(answer, question, word, _lead(lead, what) +
                                 f"意思最接近的段落多用“{word}”一词，以下按“{word}”作答（请核对是否即所问）：")
     return None

@@ -918,7 +918,7 @@ def test_a_question_in_words_no_document_holds_is_answered_for_the_word_its_near
     monkeypatch.setattr(feedback, "FEEDBACK_PASSAGES", 10)
     # No document holds a word of 秤不准、缺斤少两, and the nearest share no subject in their titles; the passages nearest
     # to it in meaning share 计量, as no other passages do.
-    assert feedback.feedback_words(weights, "秤不准、缺斤少两")[0] == "计量"
+    assert feedback.feedback(weights, "秤不准、缺斤少两").words[0] == "计量"
     question = "哪些城市对秤不准、缺斤少两作出了规定"
     answer = ask(question, index=weights)
     assert answer.found and answer.answered_as == "计量" and answer.question == question
@@ -926,23 +926,51 @@ def test_a_question_in_words_no_document_holds_is_answered_for_the_word_its_near
     assert places(answer) == {"郑州市", "洛阳市", "青岛市"}
     # Not a word fewer than the share asked of the nearest passages hold (9 of the 10 hold 计量) …
     monkeypatch.setattr(feedback, "MIN_PASSAGE_SHARE", 1.0)
-    assert feedback.feedback_words(weights, "秤不准、缺斤少两") == []
-    monkeypatch.setattr(feedback, "MIN_PASSAGE_SHARE", 0.5)
+    assert feedback.feedback(weights, "秤不准、缺斤少两").words == []
+    monkeypatch.undo()
+    monkeypatch.setattr(feedback, "FEEDBACK_PASSAGES", 10)
     # … nor one in more than the share of documents a subject may be in (3 of 33 hold 计量, 短斤少两 and 市场) …
     monkeypatch.setattr(feedback, "MAX_DOCUMENT_SHARE", 0.05)
     assert ask(question, index=weights).answered_as is None
     monkeypatch.setattr(feedback, "MAX_DOCUMENT_SHARE", 0.1)
-    # … and only when the nearest documents are evidence in its answer: four of five would have to be, three are.
+    # … and, by the consensus of most of the nearest passages (the plumbing embedder has no calibration record for the
+    # other way), only when the nearest documents are evidence in its answer: four of five would have to be, three are.
     monkeypatch.setattr(answering, "NEAREST_AGREE", 4)
     answer = ask(question, index=weights)
     assert not answer.found and answer.answered_as is None and "意思相近的文件（按语义检索，未核实" in answer.answer
+
+
+def test_a_word_fewer_passages_share_counts_when_the_nearest_passage_is_close_and_its_documents_agree(weights,
+                                                                                                      monkeypatch):
+    from policyqa import answer as answering
+    from policyqa import feedback
+    from policyqa.calibration import Calibration
+
+    monkeypatch.setattr(feedback, "FEEDBACK_PASSAGES", 10)
+    question = "哪些城市对秤不准、缺斤少两作出了规定"
+    shared = feedback.feedback(weights, "秤不准、缺斤少两")
+    assert shared.words[0] == "计量" and len(shared.sources["计量"]) == 3 and shared.share["计量"] == 0.9
+    # No consensus of the passages (as if 计量 were held by fewer than most of them): only a calibrated model may
+    # then trust the word, when the nearest passage is as close as a passage that makes a document count.
+    monkeypatch.setattr(answering, "MOST_PASSAGES", 1.0)
+    assert ask(question, index=weights).answered_as is None  # the plumbing embedder has no calibration record
+    embedder = weights.calibration.embedder
+    monkeypatch.setattr(weights, "_calibration", Calibration(embedder, doc_dense=shared.best))
+    answer = ask(question, index=weights)
+    assert answer.answered_as == "计量" and places(answer) == {"郑州市", "洛阳市", "青岛市"}
+    monkeypatch.setattr(weights, "_calibration", Calibration(embedder, doc_dense=shared.best + 0.01))
+    assert ask(question, index=weights).answered_as is None
+    # … and at least FEEDBACK_AGREE of the documents whose passages hold it must be evidence (three are).
+    monkeypatch.setattr(weights, "_calibration", Calibration(embedder, doc_dense=shared.best))
+    monkeypatch.setattr(answering, "FEEDBACK_AGREE", 4)
+    assert ask(question, index=weights).answered_as is None
 
 
 def test_feedback_words_leave_out_the_text_itself_and_numbers(weights, monkeypatch):
     from policyqa import feedback
 
     monkeypatch.setattr(feedback, "FEEDBACK_PASSAGES", 10)
-    assert "计量" not in feedback.feedback_words(weights, "计量")
+    assert "计量" not in feedback.feedback(weights, "计量").words
     assert feedback._number("一万元") and feedback._number("2020") and not feedback._number("计量")
 
 
