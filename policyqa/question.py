@@ -279,9 +279,11 @@ def analyze_question(text: str, tokenizer: Any = None, known_places: Collection[
         topic = rest if whose else topic
     topic = _LIST_MARKS.sub("", _drop_preposition(topic, tokenizer)).strip() or topic
     document_kind = None
+    provisions = bool(_PROVISIONS.search(norm)) or whose
     m = _DOC_KIND.search(topic)
-    if m and m.start() > 0 and _CHINESE.search(topic[:m.start()]):
+    # In a question about what the articles say (对享受优惠政策作出了规定) the topic is their subject, kind words and all.
+    if m and m.start() > 0 and _CHINESE.search(topic[:m.start()]) and not provisions:
         document_kind, topic = m.group("kind"), topic[:m.start()].strip()
     return QuestionInfo(text=text, kind=kind, places=places, years=years, topic=topic,
                         aggregation_level=level, scope=scope.region if scope else None, subject_places=subjects,
-                        document_kind=document_kind, asks_provisions=bool(_PROVISIONS.search(norm)) or whose)
+                        document_kind=document_kind, asks_provisions=provisions)

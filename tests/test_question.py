@@ -182,6 +182,10 @@ def test_topic_drops_frames_years_places_and_question_words():
     # 地方性法规 in front of 条例 is the subject of the regulation asked for, not whose documents (的法规对…)
     info = analyze_question("哪些城市出台了制定地方性法规条例")
     assert (info.topic, info.document_kind, info.asks_provisions) == ("地方性法规", "条例", False)
+    # In a question about what the articles say, a kind word ending the topic is part of their subject.
+    info = analyze_question("哪些地方的法规对享受优惠政策作出了规定")
+    assert (info.topic, info.document_kind, info.asks_provisions) == ("享受优惠政策", None, True)
+    assert analyze_question("哪些地方出台了人才政策").document_kind == "政策"
 
 
 def test_sentence_particles_go_and_words_that_hold_them_stay():

@@ -594,6 +594,8 @@ def test_words_of_how_a_question_is_put_are_not_topic_words(tmp_path):
     # Modal and helping words (可以, 会, 帮, 让, 专门) are how a question is put too.
     assert _terms(idx, "哪些城市的法规规定项目可以不做环评") == ["项目", "不", "环评"]
     assert _terms(idx, "哪些城市有专门帮项目做环评的法规") == ["项目", "环评"]
+    # So are words of where or among (部门间, 河里): articles on sharing write 部门之间, 各部门, 跨部门.
+    assert _terms(idx, "哪些城市的法规要求项目间共享环评") == ["项目", "共享", "环评"]
     # A topic of such words alone is asked as it is; a question that is not "which places" keeps them.
     assert _terms(idx, "哪些城市对搞作出了规定") == ["搞"]
     assert "做" in _terms(idx, "项目做环评要多久")
