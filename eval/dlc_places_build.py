@@ -29,6 +29,7 @@ regulations with objective answers.
     python eval/dlc_places_build.py --batch heldout25 # only the twenty-sixth batch
     python eval/dlc_places_build.py --batch heldout26 # only the twenty-seventh batch
     python eval/dlc_places_build.py --batch heldout27 # only the twenty-eighth batch
+    python eval/dlc_places_build.py --batch heldout28 # only the twenty-ninth batch
 
 Expected places are computed here, by rule, never picked by hand:
 
@@ -2167,6 +2168,79 @@ HELDOUT27_QUESTIONS: list[Question] = [
     Q("承诺", "哪些省份的法规要求办事的人或企业白纸黑字保证说到做到", "province", "text"),
 ]
 
+# Twenty-ninth batch (split ``heldout28``, eval/dlc_places_heldout28.jsonl), written on 2026-11-28 as the
+# twenty-ninth batch, the sixteenth to ask again on earlier topics. Two kinds of topics:
+# * ten topics of earlier batches asked again (``_again``: the same title and text patterns as the earlier topic, under
+#   a new id), none of them one the fourteenth to the twenty-eighth batch asked again, picked across ten batches
+#   (first, second, third, fourth, fifth, seventh, ninth, tenth, twelfth and twenty-eighth; the seventh, ninth and
+#   twelfth are ones the twenty-eighth batch did not ask again on, the twenty-eighth one no batch had asked again on,
+#   and the topics of their own of the fourteenth to the twenty-eighth are all text_only, so only two of them fit the
+#   bounds), two of them text_only, with new questions worded the way a member of the public, a journalist or a
+#   student asks, some very colloquial, some in moderately everyday words, some in ordinary policy wording, none of
+#   them an earlier question. Their titles are on the earlier topic by construction, so this batch (``reuses_topics``)
+#   leaves them out of the title-overlap check; every other topic still has no title on an earlier topic
+#   (``title_overlap``);
+# * six new subjects answered from the articles (text_only: subjects many regulations rule on in their articles
+#   without being named after them; none of the six is in a title), each found by the text rule (at length in the
+#   articles: ``MIN_ARTICLES``) in 10-16 places, with questions partly in ordinary policy wording, partly in everyday
+#   words.
+# County questions follow the regulations of the two topics with a county regulation addressing them in its articles
+# (one topic asked again, one new).
+# Written from the rules' own output, before any answer of the system on them was seen.
+HELDOUT28_TOPICS = [
+    _again(TOPICS, "地下水"),
+    _again(HELDOUT_TOPICS, "宗教事务"),
+    _again(HELDOUT2_TOPICS, "道路运输"),
+    _again(HELDOUT3_TOPICS, "审计"),
+    _again(HELDOUT4_TOPICS, "红色资源"),
+    _again(HELDOUT6_TOPICS, "宪法宣誓"),
+    _again(HELDOUT8_TOPICS, "气候资源"),
+    _again(HELDOUT9_TOPICS, "外商投资"),
+    _again(HELDOUT11_TOPICS, "建设工程质量"),
+    _again(HELDOUT27_TOPICS, "临时占用"),
+    Topic("岸线", None, r"岸线", text_only=True),  # shorelines of rivers, lakes and sea: coastal zones, ports, basins
+    Topic("采石", None, r"采石", text_only=True),  # quarrying banned near reservoirs, springs, pipelines, scenic hills
+    Topic("贮存", None, r"贮存", text_only=True),  # storing solid and hazardous waste, food, radioactive sources
+    Topic("移植", None, r"移植", text_only=True),  # moving trees (urban green, old and famous trees), organ transplants
+    Topic("吊销", None, r"吊销", text_only=True),  # licences revoked: food safety, taxis, construction, transport
+    Topic("资助", None, r"资助", text_only=True),  # public funding: science and innovation, start-ups, kindergartens
+]
+
+HELDOUT28_QUESTIONS: list[Question] = [
+    Q("地下水·再问", "哪些县的法规管着打井抽地底下的水这种事", "county", "text"),
+    Q("地下水·再问", "山东省哪些城市的法规对地下水的开采和保护作出了规定", "city", "text", "山东省"),
+    Q("宗教事务·再问", "哪些省份有管寺庙、教堂这些烧香做礼拜地方的法规", "province", "title"),
+    Q("宗教事务·再问", "哪些地方的法规对宗教活动场所的管理作出了规定", "place", "text"),
+    Q("道路运输·再问", "哪些地方有管跑长途的客车、拉货的卡车这些营运车辆的法规", "place", "title"),
+    Q("道路运输·再问", "哪些省份的法规对道路旅客运输和货物运输经营作出了规定", "province", "text"),
+    Q("审计·再问", "哪些城市有专门派人去查政府和国企花钱账目的法规", "city", "title"),
+    Q("审计·再问", "哪些地方的法规对审计监督作出了规定", "place", "text"),
+    Q("红色资源·再问", "哪些城市有保护革命旧址、烈士纪念地这些老革命遗迹的法规", "city", "title"),
+    Q("红色资源·再问", "哪些省份的法规对红色资源的保护和传承作出了规定", "province", "text"),
+    Q("宪法宣誓·再问", "哪些省份规定了当官的上任时要举手对着宪法发誓", "province", "title"),
+    Q("宪法宣誓·再问", "哪些地方的法规对国家工作人员就职时的宪法宣誓作出了规定", "place", "text"),
+    Q("气候资源·再问", "哪些地方有法规讲怎么用好风能、太阳能这些老天爷给的资源", "place", "title"),
+    Q("气候资源·再问", "哪些城市的法规对气候资源的保护和开发利用作出了规定", "city", "text"),
+    Q("外商投资·再问", "哪些城市有专门护着外国老板来投资办厂的法规", "city", "title"),
+    Q("外商投资·再问", "哪些省份的法规对外商投资的促进和保护作出了规定", "province", "text"),
+    Q("建设工程质量·再问", "哪些省份有管盖楼修工程不许偷工减料的法规", "province", "title"),
+    Q("建设工程质量·再问", "哪些城市的法规对建设工程质量责任和监督管理作出了规定", "city", "text"),
+    Q("临时占用·再问", "哪些地方的法规说了想借一段马路或一块绿地临时用用得先批准", "place", "text"),
+    Q("临时占用·再问", "哪些省份的法规对临时占用道路、绿地的审批作出了规定", "province", "text"),
+    Q("岸线", "哪些县的法规对河流岸线的保护和利用作出了规定", "county", "text"),
+    Q("岸线", "哪些城市的法规管着江边、海边那一溜岸边的地能不能随便占用", "city", "text"),
+    Q("采石", "哪些地方的法规对禁止采石作出了规定", "place", "text"),
+    Q("采石", "哪些省份的法规不让人在山上随便开山炸石头", "province", "text"),
+    Q("贮存", "哪些地方的法规对固体废物和危险物品的贮存作出了规定", "place", "text"),
+    Q("贮存", "哪些城市的法规管着有毒有害的东西该怎么存放、能堆在哪儿", "city", "text"),
+    Q("移植", "河南省哪些城市的法规对树木移植作出了规定", "city", "text", "河南省"),
+    Q("移植", "哪些地方的法规说了把大树挪个地方种也得先经过批准", "place", "text"),
+    Q("吊销", "哪些地方的法规规定了吊销许可证或者执照的处罚", "place", "text"),
+    Q("吊销", "哪些省份的法规写了违规严重的可以把做生意的证直接收走作废", "province", "text"),
+    Q("资助", "哪些城市的法规对科研项目和创新创业给予资助作出了规定", "city", "text"),
+    Q("资助", "哪些地方的法规说了政府会掏钱帮搞研究、办学、创业的人一把", "place", "text"),
+]
+
 MAIN = Batch("main", TOPICS, QUESTIONS, OUT)
 HELDOUT = Batch("heldout", HELDOUT_TOPICS, HELDOUT_QUESTIONS, HELDOUT_OUT, heldout=True)
 HELDOUT2 = Batch("heldout2", HELDOUT2_TOPICS, HELDOUT2_QUESTIONS, OUT.with_name("dlc_places_heldout2.jsonl"),
@@ -2221,11 +2295,13 @@ HELDOUT26 = Batch("heldout26", HELDOUT26_TOPICS, HELDOUT26_QUESTIONS, OUT.with_n
                   heldout=True, reuses_topics=True)
 HELDOUT27 = Batch("heldout27", HELDOUT27_TOPICS, HELDOUT27_QUESTIONS, OUT.with_name("dlc_places_heldout27.jsonl"),
                   heldout=True, reuses_topics=True)
+HELDOUT28 = Batch("heldout28", HELDOUT28_TOPICS, HELDOUT28_QUESTIONS, OUT.with_name("dlc_places_heldout28.jsonl"),
+                  heldout=True, reuses_topics=True)
 BATCHES = {b.name: b for b in (MAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
                                              HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13,
                                              HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18,
                                              HELDOUT19, HELDOUT20, HELDOUT21, HELDOUT22, HELDOUT23,
-                                             HELDOUT24, HELDOUT25, HELDOUT26, HELDOUT27)}
+                                             HELDOUT24, HELDOUT25, HELDOUT26, HELDOUT27, HELDOUT28)}
 
 
 def build(records: list[dict[str, Any]], batch: Batch = MAIN) -> list[dict[str, Any]]:
@@ -2264,7 +2340,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="main: eval/dlc_places.jsonl (tune/report); heldout: eval/dlc_places_heldout.jsonl; "
                          "heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, "
                          "heldout11, heldout12, heldout13, heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, "
-                         "heldout20, heldout21, heldout22, heldout23, heldout24, heldout25, heldout26, heldout27: "
+                         "heldout20, heldout21, heldout22, heldout23, heldout24, heldout25, heldout26, heldout27, heldout28: "
                          "eval/dlc_places_heldout2.jsonl, "
                          "eval/dlc_places_heldout3.jsonl, eval/dlc_places_heldout4.jsonl, "
                          "eval/dlc_places_heldout5.jsonl, eval/dlc_places_heldout6.jsonl, "
@@ -2278,7 +2354,7 @@ def main(argv: list[str] | None = None) -> int:
                          "eval/dlc_places_heldout21.jsonl, eval/dlc_places_heldout22.jsonl, "
                          "eval/dlc_places_heldout23.jsonl, eval/dlc_places_heldout24.jsonl, "
                          "eval/dlc_places_heldout25.jsonl, eval/dlc_places_heldout26.jsonl, "
-                         "eval/dlc_places_heldout27.jsonl")
+                         "eval/dlc_places_heldout27.jsonl, eval/dlc_places_heldout28.jsonl")
     ap.add_argument("--out", type=Path, help="write (or --check) here instead; only with --batch main or heldout")
     ap.add_argument("--check", action="store_true", help="only compare with the existing file")
     args = ap.parse_args(argv)
