@@ -190,7 +190,20 @@ def _drop_preposition(topic: str, tokenizer: Any) -> str:
         topic = rest
 
 
-def _topic(norm: str, remove: list[tuple[int, int]], bounds: set[int]) -> str:
+# Frames the tokenizer glues to the word after them: 管 (有管工地上扬尘的法规: 管工 / 地上; 有管家暴的法规: 管家 / 暴).
+# Not 有, whose words are words of their own (有效期, 有没有).
+GLUED_FRAMES = frozenset({"管"})
+
+
+def _glued(norm: str, end: int, tokenizer: Any) -> bool:
+    """Whether the tokenizer glued a frame ending at ``end`` to the word after it: the text from ``end`` starts with a
+    word of two characters or more by itself (有管工地上扬尘 is cut 管工 / 地上; without 管, 工地 / 上). 管理, 管道 stay whole:
+    理, 道 are no words by themselves there."""
+    spans = tokenizer.spans(norm[end:])
+    return bool(spans) and spans[0][0] == 0 and spans[0][1] >= 2
+
+
+def _topic(norm: str, remove: list[tuple[int, int]], bounds: set[int], tokenizer: Any = None) -> str:
     keep = [True] * len(norm)
     for s, e in remove:
         for i in range(s, e):
@@ -200,7 +213,9 @@ def _topic(norm: str, remove: list[tuple[int, int]], bounds: set[int]) -> str:
         start = 0
         while (i := norm.find(frame, start)) >= 0:
             # A long frame may start inside a word the tokenizer made across it: 河长制作出规定 is cut 制作 / 出.
-            if (i in bounds or len(frame) >= LONG_FRAME) and i + len(frame) in bounds:
+            if (i in bounds or len(frame) >= LONG_FRAME) and (
+                    i + len(frame) in bounds
+                    or (frame in GLUED_FRAMES and tokenizer is not None and _glued(norm, i + len(frame), tokenizer))):
                 for j in range(i, i + len(frame)):
                     keep[j] = False
             start = i + 1
@@ -270,7 +285,7 @@ def analyze_question(text: str, tokenizer: Any = None, known_places: Collection[
             lo, hi = sorted((scope.end, agg.start())) if scope.end <= agg.start() else (agg.end(), scope.start)
             remove.append((lo, hi))
     years = [int(y) for y in _YEAR.findall(norm)]
-    topic = _topic(norm, remove, bounds)
+    topic = _topic(norm, remove, bounds, tokenizer)
     whose = False  # 哪些城市的法规涉及/保障…: asks what their documents say, at length, as 作出规定 does
     if agg is not None:
         rest = _without_whose(topic, tokenizer)

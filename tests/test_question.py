@@ -186,6 +186,13 @@ def test_topic_drops_frames_years_places_and_question_words():
     info = analyze_question("哪些地方的法规对享受优惠政策作出了规定")
     assert (info.topic, info.document_kind, info.asks_provisions) == ("享受优惠政策", None, True)
     assert analyze_question("哪些地方出台了人才政策").document_kind == "政策"
+    # The everyday 管 (govern) is a frame even where the tokenizer glued it to the next word (管工 / 地上, 管家 / 暴);
+    # 管道, 管线, 管理, 管护 are words of their own.
+    assert analyze_question("哪些城市有管工地扬尘的法规").topic == "工地扬尘"
+    assert analyze_question("哪些地方有管家暴、老公打老婆的法规").topic == "家暴、老公打老婆"
+    for word in ("管道燃气", "管线保护", "管理养犬", "管护林木"):
+        assert analyze_question(f"哪些城市有{word}的法规").topic == word
+    assert analyze_question("哪些地方的法规对许可证件的有效期作出规定").topic == "许可证件的有效期"  # 有 is no such frame
 
 
 def test_sentence_particles_go_and_words_that_hold_them_stay():
