@@ -3,9 +3,9 @@
 A question in everyday words (哪些省份有管秤准不准、不让缺斤短两的法规) may hold no word the regulations write. The passages
 nearest to it in meaning (dense search) do, and a word they share far more often than the index as a whole does is
 the word the regulations know the subject by (计量: in 17 of the 30 nearest passages, in under 1% of all). This is
-Rocchio's and RM3's query expansion kept to single words; ``answer`` trusts such a word only when the nearest
-passage is as close in meaning as evidence must be, and the documents of the passages that hold the word are
-evidence in the answer for it.
+Rocchio's and RM3's query expansion kept to single words; ``answer`` asks the question again with such a word
+only when the question found no place, and keeps that answer only when it is borne out
+(``answer._answer_for_feedback_words``).
 """
 
 from __future__ import annotations

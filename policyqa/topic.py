@@ -288,10 +288,18 @@ def _without_unsaid_conjuncts(index: Any, question: str, terms: list[str], idf: 
     """The topic without the words of one side of a conjunction that no passage says in any of their own ways, when
     another side has a word some passage says: 杀猪宰牛、定点屠宰 asks about regulations on either, and the regulations
     write 定点屠宰, never 杀猪 or 宰牛, whose weight no passage could hold."""
-    said = dict(zip(terms, said_in_index(index, Topic(terms, np.ones(len(terms)), alternatives)).tolist()))
-    sides = [[w for w in dict.fromkeys(segment) if w in said] for segment in conjunct_segments(index.tokenizer, question)]
+    sides = [[w for w in dict.fromkeys(segment) if w in terms]
+             for segment in conjunct_segments(index.tokenizer, question)]
     sides = [side for side in sides if side]
-    if len(sides) < 2 or not any(said[w] for side in sides for w in side):
+    # A word some chunk holds is said; only the others (the largest idf the index gives) are looked up in their ways.
+    unseen = float(index.backend.idf(["\x00"])[0])
+    maybe = [k for k, t in enumerate(terms) if idf[k] >= unseen]
+    if len(sides) < 2 or not maybe:
+        return terms, idf, alternatives
+    looked_up = said_in_index(index, Topic([terms[k] for k in maybe], np.ones(len(maybe)),
+                                           [alternatives[k] for k in maybe])).tolist()
+    said = {t: True for t in terms} | {terms[k]: ok for k, ok in zip(maybe, looked_up)}
+    if not any(said[w] for side in sides for w in side):
         return terms, idf, alternatives
     unsaid = {w for side in sides if not any(said[w] for w in side) for w in side}
     # A word in two sides (技术合同和技术交易: 技术) belongs to the one where it is said.
