@@ -30,6 +30,7 @@ regulations with objective answers.
     python eval/dlc_places_build.py --batch heldout26 # only the twenty-seventh batch
     python eval/dlc_places_build.py --batch heldout27 # only the twenty-eighth batch
     python eval/dlc_places_build.py --batch heldout28 # only the twenty-ninth batch
+    python eval/dlc_places_build.py --batch heldout29 # only the thirtieth batch
 
 Expected places are computed here, by rule, never picked by hand:
 
@@ -2241,6 +2242,79 @@ HELDOUT28_QUESTIONS: list[Question] = [
     Q("资助", "哪些地方的法规说了政府会掏钱帮搞研究、办学、创业的人一把", "place", "text"),
 ]
 
+# Thirtieth batch (split ``heldout29``, eval/dlc_places_heldout29.jsonl), written on 2026-11-28 as the thirtieth
+# batch, the seventeenth to ask again on earlier topics. Two kinds of topics:
+# * ten topics of earlier batches asked again (``_again``: the same title and text patterns as the earlier topic, under
+#   a new id), none of them one the fourteenth to the twenty-ninth batch asked again, picked across ten batches
+#   (first, second, third, fourth, sixth, eighth, tenth, eleventh, thirteenth and twenty-ninth; the sixth, eighth,
+#   eleventh and thirteenth are ones the twenty-ninth batch did not ask again on, the twenty-ninth one no batch had
+#   asked again on, and the topics of their own of the fourteenth to the twenty-ninth are all text_only, so only two of
+#   them fit the bounds), two of them text_only, with new questions worded the way a member of the public, a
+#   journalist or a student asks, some very colloquial, some in moderately everyday words, some in ordinary policy
+#   wording, none of them an earlier question. Their titles are on the earlier topic by construction, so this batch
+#   (``reuses_topics``) leaves them out of the title-overlap check; every other topic still has no title on an earlier
+#   topic (``title_overlap``);
+# * six new subjects answered from the articles (text_only: subjects many regulations rule on in their articles
+#   without being named after them; none of the six is in a title), each found by the text rule (at length in the
+#   articles: ``MIN_ARTICLES``) in 10-16 places, with questions partly in ordinary policy wording, partly in everyday
+#   words.
+# County questions follow the regulations of the two topics with a county regulation addressing them in its articles
+# (one topic asked again, one new).
+# Written from the rules' own output, before any answer of the system on them was seen.
+HELDOUT29_TOPICS = [
+    _again(TOPICS, "节约用水"),
+    _again(HELDOUT_TOPICS, "气象灾害防御"),
+    _again(HELDOUT2_TOPICS, "失业保险"),
+    _again(HELDOUT3_TOPICS, "测绘"),
+    _again(HELDOUT5_TOPICS, "台湾同胞投资"),
+    _again(HELDOUT7_TOPICS, "餐饮油烟"),
+    _again(HELDOUT9_TOPICS, "产品质量"),
+    _again(HELDOUT10_TOPICS, "地方金融"),
+    _again(HELDOUT12_TOPICS, "水文"),
+    _again(HELDOUT28_TOPICS, "岸线"),
+    Topic("传统文化", None, r"传统文化", text_only=True),  # handing down traditional culture: intangible heritage, villages
+    Topic("事故调查", None, r"事故调查", text_only=True),  # investigating accidents: work safety, fire, special equipment
+    Topic("挥发性有机物", None, r"挥发性有机物", text_only=True),  # VOC emissions: painting, printing, chemicals, fuel
+    Topic("取水许可", None, r"取水许可", text_only=True),  # permits to draw water from rivers, lakes and wells
+    Topic("游客", None, r"游客", text_only=True),  # visitors to scenic areas and parks: their rights and conduct
+    Topic("安全防护", None, r"安全防护", text_only=True),  # safety guards: building sites, rail transit, pipelines, lifts
+]
+
+HELDOUT29_QUESTIONS: list[Question] = [
+    Q("节约用水·再问", "哪些城市有管大家省着用水、别浪费自来水的法规", "city", "title"),
+    Q("节约用水·再问", "山东省哪些城市的法规对节约用水管理作出了规定", "city", "text", "山东省"),
+    Q("气象灾害防御·再问", "哪些省份有防暴雨、冰雹、雷电这些坏天气闹灾的法规", "province", "title"),
+    Q("气象灾害防御·再问", "哪些城市制定了气象灾害防御方面的地方性法规", "city", "title"),
+    Q("失业保险·再问", "哪些地方有管丢了饭碗以后能领失业金的法规", "place", "title"),
+    Q("失业保险·再问", "哪些省份的法规对失业保险待遇和基金管理作出了规定", "province", "text"),
+    Q("测绘·再问", "哪些省份有管丈量土地、绘制地图这类活儿的法规", "province", "title"),
+    Q("测绘·再问", "哪些地方的法规对测绘活动和测绘成果管理作出了规定", "place", "text"),
+    Q("台湾同胞投资·再问", "哪些城市有护着台湾老板过来投资做生意的法规", "city", "title"),
+    Q("台湾同胞投资·再问", "哪些地方出台了台湾同胞投资保障方面的地方性法规", "place", "title"),
+    Q("餐饮油烟·再问", "哪些地方的法规管着楼下饭馆排油烟熏得人没法开窗的事", "place", "text"),
+    Q("餐饮油烟·再问", "哪些省份的法规对餐饮服务业油烟污染防治作出了规定", "province", "text"),
+    Q("产品质量·再问", "哪些省份有专门管东西质量差、以次充好的法规", "province", "title"),
+    Q("产品质量·再问", "哪些城市的法规对产品质量监督管理作出了规定", "city", "text"),
+    Q("地方金融·再问", "哪些地方有管放贷、民间借钱这些钱上往来的法规", "place", "title"),
+    Q("地方金融·再问", "哪些城市的法规对地方金融组织的监督管理作出了规定", "city", "text"),
+    Q("水文·再问", "哪些省份有管测河水涨落、记雨量这些水情的法规", "province", "title"),
+    Q("水文·再问", "哪些城市的法规对水文监测和水文站网建设作出了规定", "city", "text"),
+    Q("岸线·再问", "哪些县的法规说了河两岸的地不能乱占乱建", "county", "text"),
+    Q("岸线·再问", "山东省哪些城市的法规对海岸线和河湖岸线的保护利用作出了规定", "city", "text", "山东省"),
+    Q("传统文化", "哪些县的法规对传承弘扬优秀传统文化作出了规定", "county", "text"),
+    Q("传统文化", "哪些城市的法规讲了要把老祖宗传下来的东西好好传下去", "city", "text"),
+    Q("事故调查", "哪些地方的法规对事故调查处理作出了规定", "place", "text"),
+    Q("事故调查", "哪些省份的法规说了出了事故要查清原因、该追责的追责", "province", "text"),
+    Q("挥发性有机物", "哪些城市的法规对挥发性有机物污染防治作出了规定", "city", "text"),
+    Q("挥发性有机物", "哪些地方的法规管着喷漆、印刷这些活儿冒出来的刺鼻气味", "place", "text"),
+    Q("取水许可", "哪些省份的法规对取水许可作出了规定", "province", "text"),
+    Q("取水许可", "哪些地方的法规说了从河里、井里抽水来用得先办个证", "place", "text"),
+    Q("游客", "哪些地方的法规对游客权益保障和文明游览作出了规定", "place", "text"),
+    Q("游客", "哪些城市的法规管着来景区、公园玩的人该守啥规矩", "city", "text"),
+    Q("安全防护", "哪些城市的法规要求落实安全防护措施", "city", "text"),
+    Q("安全防护", "哪些省份的法规要求把护栏、防护网这些保护人的设施装到位", "province", "text"),
+]
+
 MAIN = Batch("main", TOPICS, QUESTIONS, OUT)
 HELDOUT = Batch("heldout", HELDOUT_TOPICS, HELDOUT_QUESTIONS, HELDOUT_OUT, heldout=True)
 HELDOUT2 = Batch("heldout2", HELDOUT2_TOPICS, HELDOUT2_QUESTIONS, OUT.with_name("dlc_places_heldout2.jsonl"),
@@ -2297,11 +2371,14 @@ HELDOUT27 = Batch("heldout27", HELDOUT27_TOPICS, HELDOUT27_QUESTIONS, OUT.with_n
                   heldout=True, reuses_topics=True)
 HELDOUT28 = Batch("heldout28", HELDOUT28_TOPICS, HELDOUT28_QUESTIONS, OUT.with_name("dlc_places_heldout28.jsonl"),
                   heldout=True, reuses_topics=True)
+HELDOUT29 = Batch("heldout29", HELDOUT29_TOPICS, HELDOUT29_QUESTIONS, OUT.with_name("dlc_places_heldout29.jsonl"),
+                  heldout=True, reuses_topics=True)
 BATCHES = {b.name: b for b in (MAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
                                              HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13,
                                              HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18,
                                              HELDOUT19, HELDOUT20, HELDOUT21, HELDOUT22, HELDOUT23,
-                                             HELDOUT24, HELDOUT25, HELDOUT26, HELDOUT27, HELDOUT28)}
+                                             HELDOUT24, HELDOUT25, HELDOUT26, HELDOUT27, HELDOUT28,
+                                             HELDOUT29)}
 
 
 def build(records: list[dict[str, Any]], batch: Batch = MAIN) -> list[dict[str, Any]]:
@@ -2340,7 +2417,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="main: eval/dlc_places.jsonl (tune/report); heldout: eval/dlc_places_heldout.jsonl; "
                          "heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, "
                          "heldout11, heldout12, heldout13, heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, "
-                         "heldout20, heldout21, heldout22, heldout23, heldout24, heldout25, heldout26, heldout27, heldout28: "
+                         "heldout20, heldout21, heldout22, heldout23, heldout24, heldout25, heldout26, heldout27, heldout28, "
+                         "heldout29: "
                          "eval/dlc_places_heldout2.jsonl, "
                          "eval/dlc_places_heldout3.jsonl, eval/dlc_places_heldout4.jsonl, "
                          "eval/dlc_places_heldout5.jsonl, eval/dlc_places_heldout6.jsonl, "
@@ -2354,7 +2432,8 @@ def main(argv: list[str] | None = None) -> int:
                          "eval/dlc_places_heldout21.jsonl, eval/dlc_places_heldout22.jsonl, "
                          "eval/dlc_places_heldout23.jsonl, eval/dlc_places_heldout24.jsonl, "
                          "eval/dlc_places_heldout25.jsonl, eval/dlc_places_heldout26.jsonl, "
-                         "eval/dlc_places_heldout27.jsonl, eval/dlc_places_heldout28.jsonl")
+                         "eval/dlc_places_heldout27.jsonl, eval/dlc_places_heldout28.jsonl, "
+                         "eval/dlc_places_heldout29.jsonl")
     ap.add_argument("--out", type=Path, help="write (or --check) here instead; only with --batch main or heldout")
     ap.add_argument("--check", action="store_true", help="only compare with the existing file")
     args = ap.parse_args(argv)

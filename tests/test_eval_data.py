@@ -187,6 +187,7 @@ _BOUNDS = {
     "heldout26": ((22, 34), (10, 18), (4, 8)),
     "heldout27": ((22, 34), (10, 18), (4, 8)),
     "heldout28": ((22, 34), (10, 18), (4, 8)),
+    "heldout29": ((22, 34), (10, 18), (4, 8)),
 }
 _HELDOUT = [b.name for b in _ORDER if b.heldout]
 
