@@ -880,8 +880,8 @@ def _answer_for_feedback_words(question: str, info: QuestionInfo, topic: Topic, 
         answer = _asked_about(question, info, word, index, calibration, filters)
         if answer is None:
             continue
-        evidence = {source for g in answer.groups for source in g.sources}
-        if ((consensus and sum(index.doc_list[d]["source"] in evidence for d, _ in nearest) >= NEAREST_AGREE)
+        evidence = _evidence_sources(answer)
+        if ((consensus and _nearest_agree(index, nearest, evidence))
                 or (close and len(shared.sources[word] & evidence) >= FEEDBACK_AGREE)):
             return _answered_as(answer, question, word, _lead(lead, what) +
                                 f"意思最接近的段落多用“{word}”一词，以下按“{word}”作答（请核对是否即所问）：")
@@ -900,8 +900,17 @@ def _agreed_answer(question: str, info: QuestionInfo, subject: str, index: Any, 
     answer = _asked_about(question, info, subject, index, calibration, filters)
     if answer is None:
         return None
-    evidence = {source for g in answer.groups for source in g.sources}
-    return answer if sum(index.doc_list[d]["source"] in evidence for d, _ in nearest) >= NEAREST_AGREE else None
+    return answer if _nearest_agree(index, nearest, _evidence_sources(answer)) else None
+
+
+def _evidence_sources(answer: Answer) -> set[str]:
+    """The sources of the documents an answer's groups rest on."""
+    return {source for g in answer.groups for source in g.sources}
+
+
+def _nearest_agree(index: Any, nearest: list[tuple[int, Hit]], evidence: set[str]) -> bool:
+    """Whether at least ``NEAREST_AGREE`` of the ``nearest`` documents are among ``evidence`` (sources)."""
+    return sum(index.doc_list[d]["source"] in evidence for d, _ in nearest) >= NEAREST_AGREE
 
 
 def _asked_about(question: str, info: QuestionInfo, subject: str, index: Any, calibration: Calibration,

@@ -292,7 +292,7 @@ def _without_unsaid_conjuncts(index: Any, question: str, terms: list[str], idf: 
              for segment in conjunct_segments(index.tokenizer, question)]
     sides = [side for side in sides if side]
     # A word some chunk holds is said; only the others (the largest idf the index gives) are looked up in their ways.
-    unseen = float(index.backend.idf(["\x00"])[0])
+    unseen = _unseen_idf(index)
     maybe = [k for k, t in enumerate(terms) if idf[k] >= unseen]
     if len(sides) < 2 or not maybe:
         return terms, idf, alternatives
@@ -308,6 +308,11 @@ def _without_unsaid_conjuncts(index: Any, question: str, terms: list[str], idf: 
     return [terms[k] for k in kept], idf[kept], [alternatives[k] for k in kept]
 
 
+def _unseen_idf(index: Any) -> float:
+    """The idf of a word no chunk holds: the largest the index gives (``Backend.idf``)."""
+    return float(index.backend.idf(["\x00"])[0])
+
+
 def _say_unsaid_by_inner_words(index: Any, terms: list[str], idf: np.ndarray,
                                alternatives: list[list[tuple[str, ...]]]) -> dict[str, str]:
     """A topic word that no passage of the index says in any of its ways (评职称, 坐地铁, 逛公园: how people say it,
@@ -320,7 +325,7 @@ def _say_unsaid_by_inner_words(index: Any, terms: list[str], idf: np.ndarray,
     said_as: dict[str, str] = {}
     # A term no chunk contains has the largest idf the index can give (``Backend.idf``); only those are looked up,
     # since the postings of common alternatives (管理, 保护) cost milliseconds on a large index.
-    unseen = float(index.backend.idf(["\x00"])[0])
+    unseen = _unseen_idf(index)
     for k, (term, alts) in enumerate(zip(terms, alternatives)):
         if len(term) < 3 or idf[k] < unseen:
             continue
