@@ -13,28 +13,40 @@ from typing import Any
 from .textnorm import normalize
 
 CONJUNCTIONS = frozenset({"和", "与", "及", "以及", "或", "或者", "、", "跟", "同", "等", "等等"})
+# The conjunctions that say "either one": the asker takes either side as what is asked about.
+DISJUNCTIONS = frozenset({"或", "或者"})
 
 
 def conjunct_segments(tokenizer: Any, text: str) -> list[list[str]]:
     """The content words of ``text`` between its conjunctions, in order (one segment when it has none): 有管杀猪宰牛、
     定点屠宰的法规 → [有, 管, 杀猪, 宰牛], [定点, 屠宰, 法规] as the tokenizer cuts them."""
+    return _segments(tokenizer, text)[0]
+
+
+def _segments(tokenizer: Any, text: str) -> tuple[list[list[str]], list[str]]:
+    """``conjunct_segments`` and the conjunction after each segment but the last."""
     norm = normalize(text).lower()
     segments: list[list[str]] = [[]]
+    joins: list[str] = []
     for start, end in tokenizer.spans(norm):
         word = norm[start:end]
         if word in CONJUNCTIONS:
             segments.append([])
+            joins.append(word)
         else:
             segments[-1].extend(tokenizer.tokenize(word))
-    return segments
+    return segments, joins
 
 
-def conjunct_groups(tokenizer: Any, text: str) -> list[list[str]]:
-    """Groups of content words of ``text`` that a conjunction joins (each group: two or more words, in order)."""
+def conjunct_groups(tokenizer: Any, text: str, only: frozenset[str] | None = None) -> list[list[str]]:
+    """Groups of content words of ``text`` that a conjunction joins (each group: two or more words, in order); with
+    ``only``, joined by those conjunctions (``DISJUNCTIONS``: the words asked about either way)."""
     norm = normalize(text).lower()
-    segments = conjunct_segments(tokenizer, text)
+    segments, joins = _segments(tokenizer, text)
     pairs = []
-    for left, right in zip(segments, segments[1:]):
+    for left, right, join in zip(segments, segments[1:], joins):
+        if only is not None and join not in only:
+            continue
         shared = 0
         while shared < min(len(left), len(right)) - 1 and left[shared] == right[shared]:
             shared += 1

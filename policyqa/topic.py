@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from .abbreviations import body_forms, full_forms
-from .conjuncts import conjunct_groups, conjunct_segments
+from .conjuncts import DISJUNCTIONS, conjunct_groups, conjunct_segments
 from .question import QuestionInfo
 from .synonyms import synonyms_in
 from .textnorm import normalize
@@ -344,14 +344,18 @@ def _share_conjuncts(index: Any, question: str, terms: list[str], idf: np.ndarra
     """Words the question joins with 和 / 、 / 或 (``conjuncts.conjunct_groups``) say each other: a passage on
     小额贷款 holds all of 民间借贷和小额贷款 that one on 民间借贷 holds. A much commoner word does not stand for a
     rarer one (殡葬改革和移风易俗 joins 改革 and 移风易俗, but a passage on any 改革 is not on 移风易俗), unless no
-    passage holds the rarer one in its own words (职代会和厂务公开: the regulations write 职工代表大会)."""
+    passage holds the rarer one in its own words (职代会和厂务公开: the regulations write 职工代表大会), or the
+    question joins them with 或, taking either (吊销许可证或者执照: the articles write 吊销许可证 far more often)."""
+    either = {w for group in conjunct_groups(index.tokenizer, question, only=DISJUNCTIONS) for w in group}
     for group in conjunct_groups(index.tokenizer, question):
         members = [terms.index(w) for w in group if w in terms]
         ways = {k: list(alternatives[k]) for k in members}
         unsaid = {k for k in members if not len(index.backend.postings([terms[k]]))}
         for k in members:
             for other in members:
-                if other != k and (k in unsaid or idf[other] >= CONJUNCT_IDF_RATIO * idf[k]):
+                # Joined by 或 (许可证或者执照), the question takes either: the commoner word answers it too.
+                if other != k and (k in unsaid or idf[other] >= CONJUNCT_IDF_RATIO * idf[k]
+                                   or {terms[k], terms[other]} <= either):
                     alternatives[k].extend(a for a in ways[other] if a not in alternatives[k])
 
 

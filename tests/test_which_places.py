@@ -359,7 +359,7 @@ def test_words_joined_by_a_conjunction_are_asked_about_either_one(lending, monke
     assert conjunct_groups(tok, "歌舞厅等") == []
     assert places(ask("哪些城市对民间借贷和小额贷款作出规定", index=lending)) == {"湛江市", "惠州市"}
     # Without the conjunction a passage on 小额贷款 holds too little of the topic.
-    monkeypatch.setattr(topic_words, "conjunct_groups", lambda tokenizer, text: [])
+    monkeypatch.setattr(topic_words, "conjunct_groups", lambda tokenizer, text, only=None: [])
     assert places(ask("哪些城市对民间借贷和小额贷款作出规定", index=lending)) == {"惠州市"}
 
 
@@ -695,6 +695,33 @@ def test_a_much_commoner_conjunct_does_not_stand_for_a_rarer_one(tmp_path):
     assert ("改革",) not in topic.alternatives[topic.terms.index("移风易俗")]
     assert places(ask("哪些城市推进殡葬改革和移风易俗", index=idx)) == {"江门市"}
 
+
+
+def test_words_joined_by_or_stand_for_each_other_however_common(tmp_path):
+    # 吊销许可证或者执照: the asker takes either, and the articles write 吊销许可证 (执照 is rare, so its weight is most of
+    # the topic's). Joined by 和, the commoner word would not stand for the rarer one.
+    from policyqa.conjuncts import DISJUNCTIONS, conjunct_groups
+    from policyqa.question import analyze_question
+    from policyqa.topic import topic_of
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    licence = ["情节严重的，给予吊销许可证的处罚。", "逾期不改正的，处以吊销许可证的处罚。", "吊销许可证的处罚，予以公告。"]
+    _regulation(corpus, "a.txt", "江门市燃气条例", ["燃气经营应当取得许可证。", "许可证有效期五年。", *licence])
+    _regulation(corpus, "b.txt", "惠州市个体工商户条例", ["个体工商户应当领取执照。", "执照应当悬挂。"])
+    for i, trade in enumerate(("供水", "供热", "排水", "殡葬", "旅游")):  # 许可证 is common, 执照 rare
+        _regulation(corpus, f"c{i}.txt", f"韶关市{trade}条例", [f"{trade}企业应当取得许可证。", "许可证应当公示。",
+                                                            f"{trade}企业应当保障服务质量。"])
+    idx, _ = build_index([corpus], tmp_path / "idx", get_embedder("hash:64"))
+    tok = idx.tokenizer
+    assert conjunct_groups(tok, "吊销许可证或者执照", only=DISJUNCTIONS) == [["许可证", "执照"]]
+    assert conjunct_groups(tok, "许可证和执照", only=DISJUNCTIONS) == []
+    asked = "哪些城市的法规规定了吊销许可证或者执照的处罚"
+    topic = topic_of(idx, analyze_question(asked, tok))
+    assert ("许可证",) in topic.alternatives[topic.terms.index("执照")]
+    assert places(ask(asked, index=idx)) == {"江门市"}
+    topic = topic_of(idx, analyze_question("哪些城市的法规规定了吊销许可证和执照的处罚", tok))
+    assert ("许可证",) not in topic.alternatives[topic.terms.index("执照")]
 
 def test_no_title_names_it_says_so_and_counts_the_places_whose_articles_rule_on_it(lending):
     # Only titles are searched for 哪些城市出台了…条例: "no document addresses it" would say more than is known.
