@@ -428,6 +428,30 @@ def test_a_question_no_document_words_is_answered_for_the_subject_its_nearest_do
     assert "意思相近的文件（按语义检索，未核实" in answer.answer and answer.citations
 
 
+def test_no_document_at_the_level_asked_tries_the_nearest_documents_subject_too(tmp_path, monkeypatch):
+    from policyqa import answer as answering
+
+    # The province rules on 地铁 in three articles; each county's 轨道交通 regulation says it once. Asked for counties,
+    # the province's document is above the level asked: the nearest documents' subject (轨道交通) names the counties.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    plain = ["为了规范本地管理，制定本条例。", "本条例适用于本行政区域。", "有关部门应当依法履行职责。"]
+    _regulation(corpus, "zj.txt", "浙江省城市轨道交通条例",
+                plain + ["乘客乘坐地铁应当遵守乘车规则。", "地铁运营单位应当保障安全。", "禁止在地铁车厢内饮食。"])
+    for name, county in (("wy.txt", "武义县"), ("pj.txt", "浦江县"), ("pa.txt", "磐安县")):
+        _regulation(corpus, name, f"{county}城市轨道交通条例", plain + ["乘客乘坐地铁应当遵守乘车规则。"])
+    _other_subjects(corpus, plain, extra="林业 渔业 港口 航道 供电 人口 教育 体育 图书馆 档案馆 会展 标准化")  # 4 titles in 43
+    idx, _ = build_index([corpus], tmp_path / "idx", get_embedder("hash:64"))
+    answer = ask("哪些县对坐地铁作出了规定", index=idx)
+    assert answer.found and answer.answered_as == "城市轨道交通"
+    assert places(answer) == {"武义县", "浦江县", "磐安县"}
+    assert answer.answer.startswith("没有找到可归入县（市、区）的文件明确涉及“坐地铁”。意思最接近的")
+    # Without the trial the answer is the province's document, above the level asked, and no county.
+    monkeypatch.setattr(answering, "_answer_instead", lambda *a, **k: None)
+    answer = ask("哪些县对坐地铁作出了规定", index=idx)
+    assert answer.count == 0 and not places(answer) and "另有上级文件涉及（不计入）：浙江省" in answer.answer
+
+
 def test_the_shared_subject_stands_for_the_question_only_where_a_document_holds_a_word_of_it(metro, monkeypatch):
     from policyqa import answer as answering
     from policyqa.question import analyze_question
@@ -491,6 +515,8 @@ def test_the_shared_subject_may_be_a_word_of_the_question(unions, monkeypatch):
     assert answering._is_a_word_asked(unions, topic, "工会") and not answering._is_a_word_asked(unions, topic, "工会工作")
     tourism = topic_of(unions, analyze_question("哪些城市有管旅游业、方便游客的法规", unions.tokenizer))
     assert answering._is_a_word_asked(unions, tourism, "旅游")
+    # One character starts too many words to be one of them: 水 of 水文 would answer for every 水法 and 节约用水.
+    assert not answering._is_a_word_asked(unions, tourism, "旅")
     monkeypatch.setattr(answering, "_is_a_word_asked", lambda index, topic, subject: False)
     assert ask(question, index=unions).answered_as is None
 
@@ -596,6 +622,9 @@ def test_words_of_how_a_question_is_put_are_not_topic_words(tmp_path):
     assert _terms(idx, "哪些城市有专门帮项目做环评的法规") == ["项目", "环评"]
     # So are words of where or among (部门间, 河里): articles on sharing write 部门之间, 各部门, 跨部门.
     assert _terms(idx, "哪些城市的法规要求项目间共享环评") == ["项目", "共享", "环评"]
+    # So is doing it well (管好 水库, 抓好 项目): the articles rule on 水库, never writing that they 管好 it.
+    assert _terms(idx, "哪些城市对管好当地的项目环评作出了规定") == ["项目", "环评"]
+    assert _terms(idx, "哪些城市的法规要求抓好项目") == ["项目"]
     # A topic of such words alone is asked as it is; a question that is not "which places" keeps them.
     assert _terms(idx, "哪些城市对搞作出了规定") == ["搞"]
     assert "做" in _terms(idx, "项目做环评要多久")
