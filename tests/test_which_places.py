@@ -717,12 +717,16 @@ def test_a_much_commoner_conjunct_does_not_stand_for_a_rarer_one(tmp_path):
     corpus.mkdir()
     _regulation(corpus, "a.txt", "江门市民政条例", ["深化救助制度改革。", "推进养老服务改革。", "推进婚姻登记改革。",
                                                  "推进社区治理改革。", "推进移风易俗，倡导文明节俭办丧事。"])
-    _regulation(corpus, "b.txt", "惠州市民政条例", ["深化社会组织改革。", "推进慈善事业改革。", "推进区划地名改革。"])
+    _regulation(corpus, "b.txt", "惠州市民政条例", ["深化社会组织改革。", "推进慈善事业改革。", "推进区划地名改革。",
+                                                 "冬季取暖的煤由民政部门统一发放。"])
     idx, _ = build_index([corpus], tmp_path / "idx", get_embedder("hash:64"))
     topic = topic_of(idx, analyze_question("哪些城市推进殡葬改革和移风易俗", idx.tokenizer))
     assert ("移风易俗",) in topic.alternatives[topic.terms.index("改革")]
     assert ("改革",) not in topic.alternatives[topic.terms.index("移风易俗")]
     assert places(ask("哪些城市推进殡葬改革和移风易俗", index=idx)) == {"江门市"}
+    # A word of one character is a piece the tokenizer left (省煤 → 省 / 煤): it stands for no other word.
+    topic = topic_of(idx, analyze_question("哪些城市对省煤、移风易俗作出了规定", idx.tokenizer))
+    assert "煤" in topic.terms and ("煤",) not in topic.alternatives[topic.terms.index("移风易俗")]
 
 
 
