@@ -31,6 +31,7 @@ regulations with objective answers.
     python eval/dlc_places_build.py --batch heldout27 # only the twenty-eighth batch
     python eval/dlc_places_build.py --batch heldout28 # only the twenty-ninth batch
     python eval/dlc_places_build.py --batch heldout29 # only the thirtieth batch
+    python eval/dlc_places_build.py --batch heldout30 # only the thirty-first batch
 
 Expected places are computed here, by rule, never picked by hand:
 
@@ -2315,6 +2316,78 @@ HELDOUT29_QUESTIONS: list[Question] = [
     Q("安全防护", "哪些省份的法规要求把护栏、防护网这些保护人的设施装到位", "province", "text"),
 ]
 
+# Thirty-first batch (split ``heldout30``, eval/dlc_places_heldout30.jsonl), written on 2026-11-28 as the thirty-first
+# batch, the eighteenth to ask again on earlier topics. Two kinds of topics:
+# * ten topics of earlier batches asked again (``_again``: the same title and text patterns as the earlier topic, under
+#   a new id), none of them one any earlier batch asked again, picked across ten batches (first, second, third,
+#   fourth, fifth, seventh, ninth, tenth, twelfth and thirtieth; the fifth, seventh, ninth and twelfth are ones the
+#   thirtieth batch did not ask again on, the thirtieth one no batch had asked again on, and the topics of their own of
+#   the fourteenth to the thirtieth are all text_only, so only two of them fit the bounds), two of them text_only, with
+#   new questions worded the way a member of the public, a journalist or a student asks, some very colloquial, some in
+#   moderately everyday words, some in ordinary policy wording, none of them an earlier question. Their titles are on
+#   the earlier topic by construction, so this batch (``reuses_topics``) leaves them out of the title-overlap check;
+#   every other topic still has no title on an earlier topic (``title_overlap``);
+# * six new subjects answered from the articles (text_only: subjects many regulations rule on in their articles
+#   without being named after them; none of the six is in a title), each found by the text rule (at length in the
+#   articles: ``MIN_ARTICLES``) in 8-12 places, with questions partly in ordinary policy wording, partly in everyday
+#   words.
+# County questions follow the regulations of the two topics with a county regulation addressing them in its articles
+# (one topic asked again, one new).
+# Written from the rules' own output, before any answer of the system on them was seen.
+HELDOUT30_TOPICS = [
+    _again(TOPICS, "湿地"),
+    _again(HELDOUT_TOPICS, "山体保护"),
+    _again(HELDOUT2_TOPICS, "安全生产"),
+    _again(HELDOUT3_TOPICS, "代表建议"),
+    _again(HELDOUT4_TOPICS, "统计"),
+    _again(HELDOUT6_TOPICS, "绿色建筑"),
+    _again(HELDOUT8_TOPICS, "爱国卫生"),
+    _again(HELDOUT9_TOPICS, "入河排污口"),
+    _again(HELDOUT11_TOPICS, "农业技术推广"),
+    _again(HELDOUT29_TOPICS, "取水许可"),
+    Topic("勘查", None, r"勘查", text_only=True),  # exploring for minerals: mining rights, geological surveys
+    Topic("恶臭", None, r"恶臭", text_only=True),  # foul odours from factories, farms and waste sites
+    Topic("锅炉", None, r"锅炉", text_only=True),  # boilers: coal-fired ones phased out, their safety inspected
+    Topic("复垦", None, r"复垦", text_only=True),  # land reclaimed after mining, digging or building damaged it
+    Topic("驾驶证", None, r"驾驶证", text_only=True),  # driving licences: holding, points, revocation, farm machines
+    Topic("预售", None, r"预售", text_only=True),  # selling homes before they are built: presale permits and funds
+]
+
+HELDOUT30_QUESTIONS: list[Question] = [
+    Q("湿地·再问", "哪些城市有保护芦苇荡、水草滩这类水汪汪地方的法规", "city", "title"),
+    Q("湿地·再问", "河南省哪些城市的法规对湿地的保护和修复作出了规定", "city", "text", "河南省"),
+    Q("山体保护·再问", "哪些城市有不许在山上乱挖乱采、护住周边山头的法规", "city", "title"),
+    Q("山体保护·再问", "哪些地方的法规对山体保护和山体修复作出了规定", "place", "text"),
+    Q("安全生产·再问", "哪些省份有管工厂、矿上别出事故、别伤着干活的人的法规", "province", "title"),
+    Q("安全生产·再问", "哪些城市制定了安全生产方面的地方性法规", "city", "title"),
+    Q("代表建议·再问", "哪些省份有规定人大代表提的意见政府得认真办、按时回复的法规", "province", "title"),
+    Q("代表建议·再问", "哪些地方的法规对人大代表建议、批评和意见的办理作出了规定", "place", "text"),
+    Q("统计·再问", "哪些省份有管政府调查摸底、数人头算经济账这类事的法规", "province", "title"),
+    Q("统计·再问", "哪些地方出台了统计管理方面的地方性法规", "place", "title"),
+    Q("绿色建筑·再问", "哪些地方有让新盖的房子更省电省水、更环保的法规", "place", "title"),
+    Q("绿色建筑·再问", "哪些省份的法规对绿色建筑的发展作出了规定", "province", "text"),
+    Q("爱国卫生·再问", "哪些省份有号召大家一起搞卫生、灭蚊子灭老鼠的法规", "province", "title"),
+    Q("爱国卫生·再问", "哪些城市的法规对爱国卫生运动作出了规定", "city", "text"),
+    Q("入河排污口·再问", "哪些地方的法规管着往河里排脏水的管子口能不能随便开", "place", "text"),
+    Q("入河排污口·再问", "哪些城市的法规对排污口的设置和监督管理作出了规定", "city", "text"),
+    Q("农业技术推广·再问", "哪些省份有派技术员下乡教农民种地养殖新办法的法规", "province", "title"),
+    Q("农业技术推广·再问", "哪些地方的法规对农业技术推广体系和推广工作作出了规定", "place", "text"),
+    Q("取水许可·再问", "哪些县的法规说了想从河里、水库里引水抽水得先拿到批准", "county", "text"),
+    Q("取水许可·再问", "哪些城市的法规对取水许可的申请和审批作出了规定", "city", "text"),
+    Q("勘查", "哪些县的法规对矿产资源勘查作出了规定", "county", "text"),
+    Q("勘查", "哪些省份的法规管着进山找矿、探矿这种事", "province", "text"),
+    Q("恶臭", "山东省哪些城市的法规对恶臭气体污染防治作出了规定", "city", "text", "山东省"),
+    Q("恶臭", "哪些地方的法规管着工厂、垃圾站飘出来熏人的臭味", "place", "text"),
+    Q("锅炉", "哪些省份的法规对锅炉的使用和污染治理作出了规定", "province", "text"),
+    Q("锅炉", "哪些城市的法规管着烧煤烧水的大炉子冒烟、出安全事故的事", "city", "text"),
+    Q("复垦", "哪些地方的法规对土地复垦作出了规定", "place", "text"),
+    Q("复垦", "哪些省份的法规要求把挖坏、压坏的地重新整好还能种庄稼", "province", "text"),
+    Q("驾驶证", "哪些地方的法规对机动车驾驶证的管理作出了规定", "place", "text"),
+    Q("驾驶证", "哪些城市的法规管着开车的人考驾照、拿本上路的事", "city", "text"),
+    Q("预售", "哪些城市的法规对商品房预售作出了规定", "city", "text"),
+    Q("预售", "哪些省份的法规管着房子还没盖好就先卖的期房买卖", "province", "text"),
+]
+
 MAIN = Batch("main", TOPICS, QUESTIONS, OUT)
 HELDOUT = Batch("heldout", HELDOUT_TOPICS, HELDOUT_QUESTIONS, HELDOUT_OUT, heldout=True)
 HELDOUT2 = Batch("heldout2", HELDOUT2_TOPICS, HELDOUT2_QUESTIONS, OUT.with_name("dlc_places_heldout2.jsonl"),
@@ -2373,12 +2446,14 @@ HELDOUT28 = Batch("heldout28", HELDOUT28_TOPICS, HELDOUT28_QUESTIONS, OUT.with_n
                   heldout=True, reuses_topics=True)
 HELDOUT29 = Batch("heldout29", HELDOUT29_TOPICS, HELDOUT29_QUESTIONS, OUT.with_name("dlc_places_heldout29.jsonl"),
                   heldout=True, reuses_topics=True)
+HELDOUT30 = Batch("heldout30", HELDOUT30_TOPICS, HELDOUT30_QUESTIONS, OUT.with_name("dlc_places_heldout30.jsonl"),
+                  heldout=True, reuses_topics=True)
 BATCHES = {b.name: b for b in (MAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
                                              HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13,
                                              HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18,
                                              HELDOUT19, HELDOUT20, HELDOUT21, HELDOUT22, HELDOUT23,
                                              HELDOUT24, HELDOUT25, HELDOUT26, HELDOUT27, HELDOUT28,
-                                             HELDOUT29)}
+                                             HELDOUT29, HELDOUT30)}
 
 
 def build(records: list[dict[str, Any]], batch: Batch = MAIN) -> list[dict[str, Any]]:
@@ -2418,7 +2493,7 @@ def main(argv: list[str] | None = None) -> int:
                          "heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, "
                          "heldout11, heldout12, heldout13, heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, "
                          "heldout20, heldout21, heldout22, heldout23, heldout24, heldout25, heldout26, heldout27, heldout28, "
-                         "heldout29: "
+                         "heldout29, heldout30: "
                          "eval/dlc_places_heldout2.jsonl, "
                          "eval/dlc_places_heldout3.jsonl, eval/dlc_places_heldout4.jsonl, "
                          "eval/dlc_places_heldout5.jsonl, eval/dlc_places_heldout6.jsonl, "
@@ -2433,7 +2508,7 @@ def main(argv: list[str] | None = None) -> int:
                          "eval/dlc_places_heldout23.jsonl, eval/dlc_places_heldout24.jsonl, "
                          "eval/dlc_places_heldout25.jsonl, eval/dlc_places_heldout26.jsonl, "
                          "eval/dlc_places_heldout27.jsonl, eval/dlc_places_heldout28.jsonl, "
-                         "eval/dlc_places_heldout29.jsonl")
+                         "eval/dlc_places_heldout29.jsonl, eval/dlc_places_heldout30.jsonl")
     ap.add_argument("--out", type=Path, help="write (or --check) here instead; only with --batch main or heldout")
     ap.add_argument("--check", action="store_true", help="only compare with the existing file")
     args = ap.parse_args(argv)
