@@ -446,6 +446,25 @@ def test_no_document_at_the_level_asked_tries_the_nearest_documents_subject_too(
     assert answer.found and answer.answered_as == "城市轨道交通"
     assert places(answer) == {"武义县", "浦江县", "磐安县"}
     assert answer.answer.startswith("没有找到可归入县（市、区）的文件明确涉及“坐地铁”。意思最接近的")
+    # Asked for regulations by title, a subject many titles name (here more than 2) is still what was asked when four of
+    # the five nearest documents are named after it; three are not enough.
+    from policyqa.question import analyze_question
+    from policyqa.topic import topic_of
+
+    monkeypatch.setattr(answering, "SHARED_SUBJECT_MAX_TITLES", 2)
+    rail = [d for d, meta in enumerate(idx.doc_list) if "轨道交通" in meta["title"]]
+    other, second = [d for d, meta in enumerate(idx.doc_list) if "轨道交通" not in meta["title"]][:2]
+
+    def shared(question, nearest):
+        info = analyze_question(question, idx.tokenizer, known_places=idx.regions)
+        return answering._answer_for_shared_subject(question, info, topic_of(idx, info), idx, idx.calibration, {},
+                                                    [(d, None) for d in nearest], info.topic)
+
+    assert shared("哪些地方对坐地铁作出了规定", [*rail, other]) is None
+    answer = shared("哪些地方有管坐地铁的法规", [*rail, other])
+    assert answer.answered_as == "城市轨道交通" and places(answer) == {"浙江省", "武义县", "浦江县", "磐安县"}
+    assert shared("哪些地方有管坐地铁的法规", [*rail[:3], other, second]) is None
+    monkeypatch.undo()
     # Without the trial the answer is the province's document, above the level asked, and no county.
     monkeypatch.setattr(answering, "_answer_instead", lambda *a, **k: None)
     answer = ask("哪些县对坐地铁作出了规定", index=idx)
