@@ -644,6 +644,11 @@ def test_words_of_how_a_question_is_put_are_not_topic_words(tmp_path):
     # So is doing it well (管好 水库, 抓好 项目): the articles rule on 水库, never writing that they 管好 it.
     assert _terms(idx, "哪些城市对管好当地的项目环评作出了规定") == ["项目", "环评"]
     assert _terms(idx, "哪些城市的法规要求抓好项目") == ["项目"]
+    # What the rules do to the subject (加大, 保障, 设置) is not a word the articles must hold, inside the topic too; a
+    # topic of two words keeps it (环评 设置 may be what is asked).
+    assert _terms(idx, "哪些城市的法规支持项目加大环评投入") == ["项目", "环评", "投入"]
+    assert _terms(idx, "哪些城市的法规对项目环评的设置作出规定") == ["项目", "环评"]
+    assert _terms(idx, "哪些城市的法规对环评的设置作出规定") == ["环评", "设置"]
     # A topic of such words alone is asked as it is; a question that is not "which places" keeps them.
     assert _terms(idx, "哪些城市对搞作出了规定") == ["搞"]
     assert "做" in _terms(idx, "项目做环评要多久")
