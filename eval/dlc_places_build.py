@@ -32,6 +32,7 @@ regulations with objective answers.
     python eval/dlc_places_build.py --batch heldout28 # only the twenty-ninth batch
     python eval/dlc_places_build.py --batch heldout29 # only the thirtieth batch
     python eval/dlc_places_build.py --batch heldout30 # only the thirty-first batch
+    python eval/dlc_places_build.py --batch heldout31 # only the thirty-second batch
 
 Expected places are computed here, by rule, never picked by hand:
 
@@ -2388,6 +2389,79 @@ HELDOUT30_QUESTIONS: list[Question] = [
     Q("预售", "哪些省份的法规管着房子还没盖好就先卖的期房买卖", "province", "text"),
 ]
 
+# Thirty-second batch (split ``heldout31``, eval/dlc_places_heldout31.jsonl), written on 2026-11-28 as the thirty-second
+# batch, the nineteenth to ask again on earlier topics. Two kinds of topics:
+# * ten topics of earlier batches asked again (``_again``: the same title and text patterns as the earlier topic, under
+#   a new id), none of them one any earlier batch asked again, picked across ten batches (first, second, fourth, fifth,
+#   sixth, seventh, eighth, eleventh, thirteenth and thirty-first; the third has no topic left that no batch asked
+#   again on, the sixth, eighth, eleventh and thirteenth are ones the thirty-first batch did not ask again on, the
+#   thirty-first one no batch had asked again on, and the topics of their own of the fourteenth to the thirty-first are
+#   all text_only, so only two of them fit the bounds), two of them text_only, with new questions worded the way a
+#   member of the public, a journalist or a student asks, some very colloquial, some in moderately everyday words,
+#   some in ordinary policy wording, none of them an earlier question. Their titles are on the earlier topic by
+#   construction, so this batch (``reuses_topics``) leaves them out of the title-overlap check; every other topic still
+#   has no title on an earlier topic (``title_overlap``);
+# * six new subjects answered from the articles (text_only: subjects many regulations rule on in their articles
+#   without being named after them; none of the six is in a title), each found by the text rule (at length in the
+#   articles: ``MIN_ARTICLES``) in 9-12 places, with questions partly in ordinary policy wording, partly in everyday
+#   words.
+# County questions follow the regulations of the two topics asked again with a county regulation on them (one by its
+# title, one in its articles); no county regulation addresses any of the six new subjects.
+# Written from the rules' own output, before any answer of the system on them was seen.
+HELDOUT31_TOPICS = [
+    _again(TOPICS, "森林防火"),
+    _again(HELDOUT_TOPICS, "海岸带"),
+    _again(HELDOUT3_TOPICS, "预算审查监督"),
+    _again(HELDOUT4_TOPICS, "全民阅读"),
+    _again(HELDOUT5_TOPICS, "法治宣传教育"),
+    _again(HELDOUT6_TOPICS, "民族区域自治"),
+    _again(HELDOUT7_TOPICS, "禁止赌博"),
+    _again(HELDOUT10_TOPICS, "妇女权益"),
+    _again(HELDOUT12_TOPICS, "听证"),
+    _again(HELDOUT30_TOPICS, "预售"),
+    Topic("污泥", None, r"污泥", text_only=True),  # sludge left by sewage works: treated, carried and disposed of
+    Topic("兽医", None, r"兽医", text_only=True),  # veterinarians: licensed practice, clinics, animal epidemic control
+    Topic("围挡", None, r"围挡", text_only=True),  # hoardings round building sites: height, upkeep, dust control
+    Topic("露天焚烧", None, r"露天焚烧", text_only=True),  # burning straw, rubbish or leaves in the open air
+    Topic("采伐", None, r"采伐", text_only=True),  # felling trees: felling permits, quotas, replanting
+    Topic("水费", None, r"水费", text_only=True),  # water charges: metering, billing, arrears
+]
+
+HELDOUT31_QUESTIONS: list[Question] = [
+    Q("森林防火·再问", "哪些省份有专门管山上林子别着火、着了火怎么扑的法规", "province", "title"),
+    Q("森林防火·再问", "哪些城市的法规对森林火灾的预防和扑救作出了规定", "city", "text"),
+    Q("海岸带·再问", "哪些地方有管海边那一溜沙滩、礁石别乱占乱建的法规", "place", "title"),
+    Q("海岸带·再问", "山东省哪些城市的法规对海岸带的保护和利用作出了规定", "city", "text", "山东省"),
+    Q("预算审查监督·再问", "哪些省份有管人大怎么把关、盯紧政府花钱账本的法规", "province", "title"),
+    Q("预算审查监督·再问", "哪些地方的法规对预算草案的审查和预算执行的监督作出了规定", "place", "text"),
+    Q("全民阅读·再问", "哪些城市有鼓励大家多读书、多去书店图书馆的法规", "city", "title"),
+    Q("全民阅读·再问", "哪些地方的法规对全民阅读推广工作作出了规定", "place", "text"),
+    Q("法治宣传教育·再问", "哪些省份有要求给老百姓多讲讲法律、普及法律常识的法规", "province", "title"),
+    Q("法治宣传教育·再问", "哪些城市的法规对普法和法治宣传教育工作作出了规定", "city", "text"),
+    Q("民族区域自治·再问", "哪些县有少数民族聚居、自己当家管本地事务的根本性法规", "county", "title"),
+    Q("民族区域自治·再问", "哪些省份的法规对自治县自治机关的组成和自治权作出了规定", "province", "text"),
+    Q("禁止赌博·再问", "哪些省份有专门不许打牌赌钱、聚众押宝的法规", "province", "title"),
+    Q("禁止赌博·再问", "哪些地方的法规对查禁赌博违法活动作出了规定", "place", "text"),
+    Q("妇女权益·再问", "哪些地方有护着女同志不受欺负、不被歧视的法规", "place", "title"),
+    Q("妇女权益·再问", "哪些省份的法规对妇女权益保障作出了规定", "province", "text"),
+    Q("听证·再问", "哪些县的法规说了有些事得先开会当面听听各方的意见再定", "county", "text"),
+    Q("听证·再问", "哪些城市的法规对举行听证会作出了规定", "city", "text"),
+    Q("预售·再问", "哪些地方的法规管着楼还没建成就先卖房、先收房款的事", "place", "text"),
+    Q("预售·再问", "河南省哪些城市的法规对商品房预售许可作出了规定", "city", "text", "河南省"),
+    Q("污泥", "哪些省份的法规对污水处理产生的污泥处置作出了规定", "province", "text"),
+    Q("污泥", "哪些城市的法规管着污水厂处理完剩下的那些烂泥往哪儿倒", "city", "text"),
+    Q("兽医", "哪些地方的法规对执业兽医和动物诊疗作出了规定", "place", "text"),
+    Q("兽医", "哪些城市的法规管着给猫狗、猪牛羊看病的大夫", "city", "text"),
+    Q("围挡", "山东省哪些城市的法规对施工围挡的设置作出了规定", "city", "text", "山东省"),
+    Q("围挡", "哪些省份的法规要求盖楼的工地四周拿挡板围严实", "province", "text"),
+    Q("露天焚烧", "哪些城市的法规对禁止露天焚烧作出了规定", "city", "text"),
+    Q("露天焚烧", "哪些地方的法规不让在外头随便烧垃圾、烧树叶烧秸秆", "place", "text"),
+    Q("采伐", "哪些省份的法规对林木采伐许可作出了规定", "province", "text"),
+    Q("采伐", "哪些地方的法规管着上山砍树得先经过批准", "place", "text"),
+    Q("水费", "哪些城市的法规对水费的计收和缴纳作出了规定", "city", "text"),
+    Q("水费", "哪些省份的法规管着自来水怎么收钱、欠了水钱怎么办", "province", "text"),
+]
+
 MAIN = Batch("main", TOPICS, QUESTIONS, OUT)
 HELDOUT = Batch("heldout", HELDOUT_TOPICS, HELDOUT_QUESTIONS, HELDOUT_OUT, heldout=True)
 HELDOUT2 = Batch("heldout2", HELDOUT2_TOPICS, HELDOUT2_QUESTIONS, OUT.with_name("dlc_places_heldout2.jsonl"),
@@ -2448,12 +2522,14 @@ HELDOUT29 = Batch("heldout29", HELDOUT29_TOPICS, HELDOUT29_QUESTIONS, OUT.with_n
                   heldout=True, reuses_topics=True)
 HELDOUT30 = Batch("heldout30", HELDOUT30_TOPICS, HELDOUT30_QUESTIONS, OUT.with_name("dlc_places_heldout30.jsonl"),
                   heldout=True, reuses_topics=True)
+HELDOUT31 = Batch("heldout31", HELDOUT31_TOPICS, HELDOUT31_QUESTIONS, OUT.with_name("dlc_places_heldout31.jsonl"),
+                  heldout=True, reuses_topics=True)
 BATCHES = {b.name: b for b in (MAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
                                              HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13,
                                              HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18,
                                              HELDOUT19, HELDOUT20, HELDOUT21, HELDOUT22, HELDOUT23,
                                              HELDOUT24, HELDOUT25, HELDOUT26, HELDOUT27, HELDOUT28,
-                                             HELDOUT29, HELDOUT30)}
+                                             HELDOUT29, HELDOUT30, HELDOUT31)}
 
 
 def build(records: list[dict[str, Any]], batch: Batch = MAIN) -> list[dict[str, Any]]:
@@ -2493,7 +2569,7 @@ def main(argv: list[str] | None = None) -> int:
                          "heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, "
                          "heldout11, heldout12, heldout13, heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, "
                          "heldout20, heldout21, heldout22, heldout23, heldout24, heldout25, heldout26, heldout27, heldout28, "
-                         "heldout29, heldout30: "
+                         "heldout29, heldout30, heldout31: "
                          "eval/dlc_places_heldout2.jsonl, "
                          "eval/dlc_places_heldout3.jsonl, eval/dlc_places_heldout4.jsonl, "
                          "eval/dlc_places_heldout5.jsonl, eval/dlc_places_heldout6.jsonl, "
@@ -2508,7 +2584,8 @@ def main(argv: list[str] | None = None) -> int:
                          "eval/dlc_places_heldout23.jsonl, eval/dlc_places_heldout24.jsonl, "
                          "eval/dlc_places_heldout25.jsonl, eval/dlc_places_heldout26.jsonl, "
                          "eval/dlc_places_heldout27.jsonl, eval/dlc_places_heldout28.jsonl, "
-                         "eval/dlc_places_heldout29.jsonl, eval/dlc_places_heldout30.jsonl")
+                         "eval/dlc_places_heldout29.jsonl, eval/dlc_places_heldout30.jsonl, "
+                         "eval/dlc_places_heldout31.jsonl")
     ap.add_argument("--out", type=Path, help="write (or --check) here instead; only with --batch main or heldout")
     ap.add_argument("--check", action="store_true", help="only compare with the existing file")
     args = ap.parse_args(argv)
