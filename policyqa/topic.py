@@ -183,6 +183,8 @@ def topic_of(index: Any, info: QuestionInfo) -> Topic:
     if not terms:
         return Topic([], np.zeros(0))
     about_rules = info.asks_provisions and not info.document_kind
+    if about_rules and not category:
+        terms = _without_listed_facets(index, info.topic, terms)
     if about_rules and len(terms) > 1 and terms[0] in RELATION_VERBS:
         # 哪些地方的法规支持打造地方品牌 asks whether the articles rule on 品牌: they may 鼓励, 扶持 or 引导 it.
         terms = terms[1:]
@@ -264,6 +266,23 @@ def _examples_of(topic: str) -> tuple[list[str], str | None]:
         return [], None
     examples = [e for e in _EXAMPLE_SEPARATORS.split(m["examples"]) if len(e) >= 2]
     return (examples, m["kind"]) if examples else ([], None)
+
+
+def _without_listed_facets(index: Any, topic: str, terms: list[str]) -> list[str]:
+    """``terms`` without the words of a list that ends the topic after 的 when one of them is a facet or what rules do
+    (湿地的保护和修复, 隧道的建设、通行和保护, 地下水的开采和保护): the question asks about the thing before 的, in any of
+    these respects, and the articles on 湿地 need not say 修复 (it held 0.49 of the weight). On the 1,057 spent DLC
+    questions +16 right places, +1 wrong (2026-11-28). Unchanged when nothing would be left."""
+    if "的" not in topic:
+        return terms
+    head, tail = topic.rsplit("的", 1)
+    listed = index.tokenizer.tokenize(tail)
+    groups = conjunct_groups(index.tokenizer, tail)
+    if not (head and len(groups) == 1 and set(listed) <= set(groups[0])
+            and any(w in RELATION_VERBS or w in FACET_WORDS for w in groups[0])):
+        return terms
+    kept = [t for t in terms if t not in listed]
+    return kept or terms
 
 
 def _kind_of_examples(index: Any, topic: str) -> tuple[list[tuple[str, ...]], str | None]:

@@ -649,6 +649,9 @@ def test_words_of_how_a_question_is_put_are_not_topic_words(tmp_path):
     assert _terms(idx, "哪些城市的法规支持项目加大环评投入") == ["项目", "环评", "投入"]
     assert _terms(idx, "哪些城市的法规对项目环评的设置作出规定") == ["项目", "环评"]
     assert _terms(idx, "哪些城市的法规对环评的设置作出规定") == ["环评", "设置"]
+    # A list after 的 with a facet or such a verb in it gives the respects the thing before 的 is asked about in.
+    assert _terms(idx, "哪些城市的法规对项目环评的保护和修复作出了规定") == ["项目", "环评"]
+    assert _terms(idx, "哪些城市的法规对项目环评的修复作出了规定") == ["项目", "环评", "修复"]  # no list
     # A topic of such words alone is asked as it is; a question that is not "which places" keeps them.
     assert _terms(idx, "哪些城市对搞作出了规定") == ["搞"]
     assert "做" in _terms(idx, "项目做环评要多久")
