@@ -652,6 +652,7 @@ def test_words_of_how_a_question_is_put_are_not_topic_words(tmp_path):
     # A list after 的 with a facet or such a verb in it gives the respects the thing before 的 is asked about in.
     assert _terms(idx, "哪些城市的法规对项目环评的保护和修复作出了规定") == ["项目", "环评"]
     assert _terms(idx, "哪些城市的法规对项目环评的修复作出了规定") == ["项目", "环评", "修复"]  # no list
+    assert _terms(idx, "哪些城市的法规对项目环评的申请和审批作出了规定") == ["项目", "环评"]  # the procedure's words
     # A topic of such words alone is asked as it is; a question that is not "which places" keeps them.
     assert _terms(idx, "哪些城市对搞作出了规定") == ["搞"]
     assert "做" in _terms(idx, "项目做环评要多久")
