@@ -33,6 +33,7 @@ regulations with objective answers.
     python eval/dlc_places_build.py --batch heldout29 # only the thirtieth batch
     python eval/dlc_places_build.py --batch heldout30 # only the thirty-first batch
     python eval/dlc_places_build.py --batch heldout31 # only the thirty-second batch
+    python eval/dlc_places_build.py --batch heldout32 # only the thirty-third batch
 
 Expected places are computed here, by rule, never picked by hand:
 
@@ -2462,6 +2463,79 @@ HELDOUT31_QUESTIONS: list[Question] = [
     Q("水费", "哪些省份的法规管着自来水怎么收钱、欠了水钱怎么办", "province", "text"),
 ]
 
+# Thirty-third batch (split ``heldout32``, eval/dlc_places_heldout32.jsonl), written on 2026-11-28 as the thirty-third
+# batch, the twentieth to ask again on earlier topics. Two kinds of topics:
+# * ten topics of earlier batches asked again (``_again``: the same title and text patterns as the earlier topic, under
+#   a new id), none of them one any earlier batch asked again, picked across ten batches (first, second, fourth, fifth,
+#   sixth, seventh, eleventh, twelfth, thirty-first and thirty-second; the third has no topic left that no batch asked
+#   again on, the twelfth is one the thirty-second batch did not ask again on, the thirty-second one no batch had asked
+#   again on, and the topics of their own of the fourteenth to the thirty-second are all text_only, so only two of them
+#   fit the bounds), two of them text_only, with new questions worded the way a member of the public,
+#   a journalist or a student asks, some very colloquial, some in moderately everyday words, some in ordinary policy
+#   wording, none of them an earlier question. Their titles are on the earlier topic by construction, so this batch
+#   (``reuses_topics``) leaves them out of the title-overlap check; every other topic still has no title on an earlier
+#   topic (``title_overlap``);
+# * six new subjects answered from the articles (text_only: subjects many regulations rule on in their articles
+#   without being named after them; none of the six is in a title), each found by the text rule (at length in the
+#   articles: ``MIN_ARTICLES``) in 8-13 places, with questions partly in ordinary policy wording, partly in everyday
+#   words.
+# County questions follow the regulations of the one topic asked again with a county regulation addressing it in its
+# articles and of the two new subjects a county regulation addresses in its articles.
+# Written from the rules' own output, before any answer of the system on them was seen.
+HELDOUT32_TOPICS = [
+    _again(TOPICS, "营商环境"),
+    _again(HELDOUT_TOPICS, "人口与计划生育"),
+    _again(HELDOUT3_TOPICS, "水上交通"),
+    _again(HELDOUT4_TOPICS, "大运河"),
+    _again(HELDOUT5_TOPICS, "纠纷多元化解"),
+    _again(HELDOUT6_TOPICS, "民兵预备役"),
+    _again(HELDOUT10_TOPICS, "海域使用"),
+    _again(HELDOUT11_TOPICS, "自然保护区"),
+    _again(HELDOUT30_TOPICS, "勘查"),
+    _again(HELDOUT31_TOPICS, "兽医"),
+    Topic("易燃", None, r"易燃", text_only=True),  # flammable and explosive goods: storing, carrying, keeping them away
+    Topic("技艺", None, r"技艺", text_only=True),  # traditional crafts and skills: handed down, their masters supported
+    Topic("烈士", None, r"烈士", text_only=True),  # martyrs: their memorials and graves kept, their deeds honoured
+    Topic("报刊", None, r"报刊", text_only=True),  # newspapers and periodicals: delivery, newsstands, publicity
+    Topic("病死", None, r"病死", text_only=True),  # animals that died of disease: reported, collected, made harmless
+    Topic("混凝土", None, r"混凝土", text_only=True),  # ready-mixed concrete: mixing plants, their dust, its quality
+]
+
+HELDOUT32_QUESTIONS: list[Question] = [
+    Q("营商环境·再问", "哪些省份有专门让企业办事少跑腿、不被刁难的法规", "province", "title"),
+    Q("营商环境·再问", "河南省哪些城市的法规对优化营商环境作出了规定", "city", "text", "河南省"),
+    Q("人口与计划生育·再问", "哪些省份有管生几个孩子、生了孩子给多少天假的法规", "province", "title"),
+    Q("人口与计划生育·再问", "哪些地方的法规对计划生育家庭的奖励扶助作出了规定", "place", "text"),
+    Q("水上交通·再问", "哪些城市有管在江上海上开船、坐船安全的法规", "city", "title"),
+    Q("水上交通·再问", "哪些省份的法规对水上交通安全管理作出了规定", "province", "text"),
+    Q("大运河·再问", "哪些地方有保护古时候南北运粮的那条人工大河道的法规", "place", "title"),
+    Q("大运河·再问", "哪些城市的法规对大运河文化遗产的保护作出了规定", "city", "text"),
+    Q("纠纷多元化解·再问", "哪些省份有说闹了矛盾可以找人说和、不一定非去打官司的法规", "province", "title"),
+    Q("纠纷多元化解·再问", "哪些城市的法规对矛盾纠纷的多元化解机制作出了规定", "city", "text"),
+    Q("民兵预备役·再问", "哪些省份有管平时练兵、打仗时能顶上去的后备队伍的法规", "province", "title"),
+    Q("民兵预备役·再问", "哪些地方的法规对民兵组织建设和民兵训练作出了规定", "place", "text"),
+    Q("海域使用·再问", "哪些省份有管在海上圈地养殖、填海造地得先批准交钱的法规", "province", "title"),
+    Q("海域使用·再问", "哪些城市的法规对海域使用权和海域使用金作出了规定", "city", "text"),
+    Q("自然保护区·再问", "哪些地方有专门圈起来保护珍稀动植物的国家级保护地的法规", "place", "title"),
+    Q("自然保护区·再问", "山东省哪些城市的法规对自然保护区的管理作出了规定", "city", "text", "山东省"),
+    Q("勘查·再问", "哪些县的法规管着地质队进山打钻、找矿探矿的事", "county", "text"),
+    Q("勘查·再问", "哪些城市的法规对矿产资源勘查活动作出了规定", "city", "text"),
+    Q("兽医·再问", "哪些省份的法规管着给牲口、宠物治病打针的医生", "province", "text"),
+    Q("兽医·再问", "哪些地方的法规对乡村兽医和动物诊疗机构的管理作出了规定", "place", "text"),
+    Q("易燃", "哪些地方的法规对易燃易爆物品的管理作出了规定", "place", "text"),
+    Q("易燃", "哪些县的法规不许在老街老房子里随便堆放容易着火爆炸的东西", "county", "text"),
+    Q("技艺", "哪些城市的法规对传统技艺的保护和传承作出了规定", "city", "text"),
+    Q("技艺", "哪些县的法规管着老手艺别失传、得有人接着学", "county", "text"),
+    Q("烈士", "哪些省份的法规对烈士纪念设施的保护作出了规定", "province", "text"),
+    Q("烈士", "哪些城市的法规管着为国牺牲的英雄的墓和纪念碑", "city", "text"),
+    Q("报刊", "哪些省份的法规对报刊的发行和投递作出了规定", "province", "text"),
+    Q("报刊", "哪些地方的法规管着送报纸杂志、街边卖报的小亭子这些事", "place", "text"),
+    Q("病死", "哪些省份的法规对病死动物的无害化处理作出了规定", "province", "text"),
+    Q("病死", "哪些城市的法规不许把病死的猪、鸡随便扔掉或者拿去卖", "city", "text"),
+    Q("混凝土", "哪些城市的法规对预拌混凝土的生产和使用作出了规定", "city", "text"),
+    Q("混凝土", "哪些地方的法规管着工地用的水泥搅拌站和搅拌罐车", "place", "text"),
+]
+
 MAIN = Batch("main", TOPICS, QUESTIONS, OUT)
 HELDOUT = Batch("heldout", HELDOUT_TOPICS, HELDOUT_QUESTIONS, HELDOUT_OUT, heldout=True)
 HELDOUT2 = Batch("heldout2", HELDOUT2_TOPICS, HELDOUT2_QUESTIONS, OUT.with_name("dlc_places_heldout2.jsonl"),
@@ -2524,12 +2598,14 @@ HELDOUT30 = Batch("heldout30", HELDOUT30_TOPICS, HELDOUT30_QUESTIONS, OUT.with_n
                   heldout=True, reuses_topics=True)
 HELDOUT31 = Batch("heldout31", HELDOUT31_TOPICS, HELDOUT31_QUESTIONS, OUT.with_name("dlc_places_heldout31.jsonl"),
                   heldout=True, reuses_topics=True)
+HELDOUT32 = Batch("heldout32", HELDOUT32_TOPICS, HELDOUT32_QUESTIONS, OUT.with_name("dlc_places_heldout32.jsonl"),
+                  heldout=True, reuses_topics=True)
 BATCHES = {b.name: b for b in (MAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
                                              HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13,
                                              HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18,
                                              HELDOUT19, HELDOUT20, HELDOUT21, HELDOUT22, HELDOUT23,
                                              HELDOUT24, HELDOUT25, HELDOUT26, HELDOUT27, HELDOUT28,
-                                             HELDOUT29, HELDOUT30, HELDOUT31)}
+                                             HELDOUT29, HELDOUT30, HELDOUT31, HELDOUT32)}
 
 
 def build(records: list[dict[str, Any]], batch: Batch = MAIN) -> list[dict[str, Any]]:
@@ -2569,7 +2645,7 @@ def main(argv: list[str] | None = None) -> int:
                          "heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, "
                          "heldout11, heldout12, heldout13, heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, "
                          "heldout20, heldout21, heldout22, heldout23, heldout24, heldout25, heldout26, heldout27, heldout28, "
-                         "heldout29, heldout30, heldout31: "
+                         "heldout29, heldout30, heldout31, heldout32: "
                          "eval/dlc_places_heldout2.jsonl, "
                          "eval/dlc_places_heldout3.jsonl, eval/dlc_places_heldout4.jsonl, "
                          "eval/dlc_places_heldout5.jsonl, eval/dlc_places_heldout6.jsonl, "
@@ -2585,7 +2661,7 @@ def main(argv: list[str] | None = None) -> int:
                          "eval/dlc_places_heldout25.jsonl, eval/dlc_places_heldout26.jsonl, "
                          "eval/dlc_places_heldout27.jsonl, eval/dlc_places_heldout28.jsonl, "
                          "eval/dlc_places_heldout29.jsonl, eval/dlc_places_heldout30.jsonl, "
-                         "eval/dlc_places_heldout31.jsonl")
+                         "eval/dlc_places_heldout31.jsonl, eval/dlc_places_heldout32.jsonl")
     ap.add_argument("--out", type=Path, help="write (or --check) here instead; only with --batch main or heldout")
     ap.add_argument("--check", action="store_true", help="only compare with the existing file")
     args = ap.parse_args(argv)

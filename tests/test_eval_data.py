@@ -190,6 +190,7 @@ _BOUNDS = {
     "heldout29": ((22, 34), (10, 18), (4, 8)),
     "heldout30": ((22, 34), (10, 18), (4, 8)),
     "heldout31": ((22, 34), (10, 18), (4, 8)),
+    "heldout32": ((22, 34), (10, 18), (4, 8)),
 }
 _HELDOUT = [b.name for b in _ORDER if b.heldout]
 
