@@ -34,6 +34,7 @@ regulations with objective answers.
     python eval/dlc_places_build.py --batch heldout30 # only the thirty-first batch
     python eval/dlc_places_build.py --batch heldout31 # only the thirty-second batch
     python eval/dlc_places_build.py --batch heldout32 # only the thirty-third batch
+    python eval/dlc_places_build.py --batch heldout33 # only the thirty-fourth batch
 
 Expected places are computed here, by rule, never picked by hand:
 
@@ -2536,6 +2537,78 @@ HELDOUT32_QUESTIONS: list[Question] = [
     Q("混凝土", "哪些地方的法规管着工地用的水泥搅拌站和搅拌罐车", "place", "text"),
 ]
 
+# Thirty-fourth batch (split ``heldout33``, eval/dlc_places_heldout33.jsonl), written on 2026-11-28 as the thirty-fourth
+# batch, the twenty-first to ask again on earlier topics. Two kinds of topics:
+# * ten topics of earlier batches asked again (``_again``: the same title and text patterns as the earlier topic, under
+#   a new id), none of them one any earlier batch asked again, picked across ten batches (first, second, fourth, fifth,
+#   sixth, seventh, eighth, eleventh, thirteenth and thirtieth; the third has no topic left that no batch asked again
+#   on, and the topics of their own of the fourteenth to the thirty-third are all text_only, so only two of them fit
+#   the bounds), two of them text_only (the first's and the thirtieth's, each addressed in the articles of a county
+#   regulation), with new questions worded the way a member of the public, a journalist or a student asks, some very
+#   colloquial, some in moderately everyday words, some in ordinary policy wording, none of them an earlier question.
+#   Their titles are on the earlier topic by construction, so this batch (``reuses_topics``) leaves them out of the
+#   title-overlap check; every other topic still has no title on an earlier topic (``title_overlap``);
+# * six new subjects answered from the articles (text_only: subjects many regulations rule on in their articles
+#   without being named after them; none of the six is in a title), each found by the text rule (at length in the
+#   articles: ``MIN_ARTICLES``) in 8-12 places, with questions partly in ordinary policy wording, partly in everyday
+#   words.
+# County questions follow the regulations of the two text_only topics asked again, each addressed in its articles by a
+# county regulation; none of the six new subjects is addressed at length by a county regulation.
+# Written from the rules' own output, before any answer of the system on them was seen.
+HELDOUT33_TOPICS = [
+    _again(TOPICS, "物业管理"),
+    _again(HELDOUT_TOPICS, "食品小作坊"),
+    _again(HELDOUT3_TOPICS, "中小学校幼儿园规划"),
+    _again(HELDOUT4_TOPICS, "警务辅助人员"),
+    _again(HELDOUT5_TOPICS, "烟草专卖"),
+    _again(HELDOUT6_TOPICS, "反不正当竞争"),
+    _again(HELDOUT7_TOPICS, "流动人口"),
+    _again(HELDOUT10_TOPICS, "农村集体资产"),
+    _again(HELDOUT12_TOPICS, "种子"),
+    _again(HELDOUT29_TOPICS, "传统文化"),
+    Topic("歧视", None, r"歧视", text_only=True),  # discrimination: against women, minorities, patients, children
+    Topic("三轮车", None, r"三轮车", text_only=True),  # tricycles: where they may go, registration, carrying people
+    Topic("色彩", None, r"色彩", text_only=True),  # the colours of buildings and streets: kept in tone, controlled
+    Topic("泄漏", None, r"泄漏", text_only=True),  # leaks of gas and harmful substances: prevented, reported, handled
+    Topic("票价", None, r"票价", text_only=True),  # fares of buses and metros: how they are set, discounts
+    Topic("修剪", None, r"修剪", text_only=True),  # pruning of trees: who does it, when, near power lines and roads
+]
+
+HELDOUT33_QUESTIONS: list[Question] = [
+    Q("物业管理·再问", "哪些县的法规管着住宅小区里请来看门、打扫卫生、修修补补的服务公司", "county", "text"),
+    Q("物业管理·再问", "哪些城市的法规对住宅小区的物业服务和管理作出了规定", "city", "text"),
+    Q("食品小作坊·再问", "哪些省份有管自家做点心、榨油、磨豆腐拿出去卖的小加工铺子的法规", "province", "title"),
+    Q("食品小作坊·再问", "哪些地方的法规对食品生产加工小作坊的监督管理作出了规定", "place", "text"),
+    Q("中小学校幼儿园规划·再问", "哪些城市有专门管在哪儿建中小学、幼儿园、得留出地来的法规", "city", "title"),
+    Q("中小学校幼儿园规划·再问", "河南省哪些城市的法规对中小学校和幼儿园的规划建设作出了规定", "city", "text", "河南省"),
+    Q("警务辅助人员·再问", "哪些城市有管跟着警察一起巡逻执勤、不是正式民警的那些人的法规", "city", "title"),
+    Q("警务辅助人员·再问", "哪些省份的法规对警务辅助人员的招聘、职责和管理作出了规定", "province", "text"),
+    Q("烟草专卖·再问", "哪些地方有管开店卖香烟得有许可证、不许卖假烟私烟的法规", "place", "title"),
+    Q("烟草专卖·再问", "山东省哪些城市的法规对烟草专卖品的经营和监督管理作出了规定", "city", "text", "山东省"),
+    Q("反不正当竞争·再问", "哪些省份有管商家之间耍手段抢生意、冒充别人家牌子的法规", "province", "title"),
+    Q("反不正当竞争·再问", "哪些地方的法规对不正当竞争行为的监督检查作出了规定", "place", "text"),
+    Q("流动人口·再问", "哪些省份有管从外地来打工、租房住的人登记办证的法规", "province", "title"),
+    Q("流动人口·再问", "哪些地方的法规对流动人口的服务管理和居住证作出了规定", "place", "text"),
+    Q("农村集体资产·再问", "哪些城市有管村里大家伙共有的钱、地和东西怎么管、账怎么公开的法规", "city", "title"),
+    Q("农村集体资产·再问", "哪些省份的法规对农村集体资产的管理和监督作出了规定", "province", "text"),
+    Q("种子·再问", "哪些地方有管卖庄稼和树苗种子、不许卖坑农假种子的法规", "place", "title"),
+    Q("种子·再问", "哪些省份的法规对农作物种子的生产经营作出了规定", "province", "text"),
+    Q("传统文化·再问", "哪些县的法规讲到老祖宗传下来的风俗、手艺和文化要一代代传下去", "county", "text"),
+    Q("传统文化·再问", "哪些省份的法规对中华优秀传统文化的传承和弘扬作出了规定", "province", "text"),
+    Q("歧视", "哪些地方的法规对禁止歧视作出了规定", "place", "text"),
+    Q("歧视", "哪些省份的法规不许因为是女的、是少数民族或者有病就看不起人、区别对待", "province", "text"),
+    Q("三轮车", "哪些城市的法规对三轮车的通行和管理作出了规定", "city", "text"),
+    Q("三轮车", "哪些地方的法规管着街上跑的那种三个轮子的蹬的、电动的车", "place", "text"),
+    Q("色彩", "哪些城市的法规对建筑色彩的规划和控制作出了规定", "city", "text"),
+    Q("色彩", "哪些省份的法规管着楼房外墙能刷成什么颜色、不能太扎眼", "province", "text"),
+    Q("泄漏", "哪些省份的法规对燃气和有毒有害物质泄漏的防范和处置作出了规定", "province", "text"),
+    Q("泄漏", "哪些城市的法规管着煤气漏了、化工厂跑出毒气来该怎么处理", "city", "text"),
+    Q("票价", "哪些城市的法规对公共交通票价的制定和调整作出了规定", "city", "text"),
+    Q("票价", "哪些地方的法规管着坐公交、坐地铁一趟收多少钱、老人孩子能不能少给", "place", "text"),
+    Q("修剪", "哪些城市的法规对城市树木的修剪作出了规定", "city", "text"),
+    Q("修剪", "哪些省份的法规管着路边树枝长得太长挡路、碰电线了该谁来剪", "province", "text"),
+]
+
 MAIN = Batch("main", TOPICS, QUESTIONS, OUT)
 HELDOUT = Batch("heldout", HELDOUT_TOPICS, HELDOUT_QUESTIONS, HELDOUT_OUT, heldout=True)
 HELDOUT2 = Batch("heldout2", HELDOUT2_TOPICS, HELDOUT2_QUESTIONS, OUT.with_name("dlc_places_heldout2.jsonl"),
@@ -2600,12 +2673,14 @@ HELDOUT31 = Batch("heldout31", HELDOUT31_TOPICS, HELDOUT31_QUESTIONS, OUT.with_n
                   heldout=True, reuses_topics=True)
 HELDOUT32 = Batch("heldout32", HELDOUT32_TOPICS, HELDOUT32_QUESTIONS, OUT.with_name("dlc_places_heldout32.jsonl"),
                   heldout=True, reuses_topics=True)
+HELDOUT33 = Batch("heldout33", HELDOUT33_TOPICS, HELDOUT33_QUESTIONS, OUT.with_name("dlc_places_heldout33.jsonl"),
+                  heldout=True, reuses_topics=True)
 BATCHES = {b.name: b for b in (MAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
                                              HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13,
                                              HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18,
                                              HELDOUT19, HELDOUT20, HELDOUT21, HELDOUT22, HELDOUT23,
                                              HELDOUT24, HELDOUT25, HELDOUT26, HELDOUT27, HELDOUT28,
-                                             HELDOUT29, HELDOUT30, HELDOUT31, HELDOUT32)}
+                                             HELDOUT29, HELDOUT30, HELDOUT31, HELDOUT32, HELDOUT33)}
 
 
 def build(records: list[dict[str, Any]], batch: Batch = MAIN) -> list[dict[str, Any]]:
@@ -2645,7 +2720,7 @@ def main(argv: list[str] | None = None) -> int:
                          "heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, "
                          "heldout11, heldout12, heldout13, heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, "
                          "heldout20, heldout21, heldout22, heldout23, heldout24, heldout25, heldout26, heldout27, heldout28, "
-                         "heldout29, heldout30, heldout31, heldout32: "
+                         "heldout29, heldout30, heldout31, heldout32, heldout33: "
                          "eval/dlc_places_heldout2.jsonl, "
                          "eval/dlc_places_heldout3.jsonl, eval/dlc_places_heldout4.jsonl, "
                          "eval/dlc_places_heldout5.jsonl, eval/dlc_places_heldout6.jsonl, "
@@ -2661,7 +2736,8 @@ def main(argv: list[str] | None = None) -> int:
                          "eval/dlc_places_heldout25.jsonl, eval/dlc_places_heldout26.jsonl, "
                          "eval/dlc_places_heldout27.jsonl, eval/dlc_places_heldout28.jsonl, "
                          "eval/dlc_places_heldout29.jsonl, eval/dlc_places_heldout30.jsonl, "
-                         "eval/dlc_places_heldout31.jsonl, eval/dlc_places_heldout32.jsonl")
+                         "eval/dlc_places_heldout31.jsonl, eval/dlc_places_heldout32.jsonl, "
+                         "eval/dlc_places_heldout33.jsonl")
     ap.add_argument("--out", type=Path, help="write (or --check) here instead; only with --batch main or heldout")
     ap.add_argument("--check", action="store_true", help="only compare with the existing file")
     args = ap.parse_args(argv)

@@ -191,6 +191,7 @@ _BOUNDS = {
     "heldout30": ((22, 34), (10, 18), (4, 8)),
     "heldout31": ((22, 34), (10, 18), (4, 8)),
     "heldout32": ((22, 34), (10, 18), (4, 8)),
+    "heldout33": ((22, 34), (10, 18), (4, 8)),
 }
 _HELDOUT = [b.name for b in _ORDER if b.heldout]
 
