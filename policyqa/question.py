@@ -154,8 +154,10 @@ def _inside(region: Region, scope: Any) -> bool:
     return scope is not None and region_contains(region, scope.region)
 
 
-# … and a 的 left in front once the words before it are gone (对本地的殡葬改革 → 的殡葬改革); 的士 is one word.
-_LEADING_PREPOSITIONS = {"针对", "关于", "对于", "对", "的"}
+# … and a 的 left in front once the words before it are gone (对本地的殡葬改革 → 的殡葬改革); 的士 is one word. So is the
+# 着 of 管着 (法规管着上山砍树…: the answer showed “着上山砍树…”); 着火 is one word. On the 1,121 spent DLC questions −1
+# right place, +1 wrong, and 35 topics shown without it.
+_LEADING_PREPOSITIONS = {"针对", "关于", "对于", "对", "的", "着"}
 # Frames this long (作出规定) are distinctive enough to remove even where they start inside a word.
 LONG_FRAME = 4
 
