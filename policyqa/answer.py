@@ -662,20 +662,18 @@ def _aggregate(question: str, info: QuestionInfo, index: Any, topic: Topic, cali
         if not ruled:
             _cite_nearest(answer, index, info, topic, what, nearest[:NEAREST_DOCUMENTS])
         return answer
-    if substitute and chinese and not places:
-        # Documents above the level asked, or of unknown place, address it and none at the level does: the nearest
-        # documents' subject or words may still name places at that level (河流岸线 asked of counties: a province's and
-        # a city's regulations rule on it as worded, the county's 梅江河流域 regulation on 岸线). On the 1,025 spent DLC
-        # questions +26 right places, +12 wrong; eight county questions 0 → all right (2026-11-28).
+    if substitute and chinese and len(places) <= FEW_PLACES:
         nearest = _nearest_documents(index, info, search_filters, allowed, SHARED_SUBJECT_POOL)
-        instead = _answer_instead(question, info, topic, index, calibration, filters, nearest, what,
-                                  lead=f"没有找到可归入{agg.level_words(level)}的文件明确涉及“{what}”。")
-        if instead is not None:
-            return instead
-    if substitute and chinese and 0 < len(places) <= FEW_PLACES:
-        instead = _answer_for_more_places(question, info, topic, index, calibration, filters,
-                                          _nearest_documents(index, info, search_filters, allowed, SHARED_SUBJECT_POOL),
-                                          what, [g.place for g in places], level)
+        if places:
+            instead = _answer_for_more_places(question, info, topic, index, calibration, filters, nearest, what,
+                                              [g.place for g in places], level)
+        else:
+            # Documents above the level asked, or of unknown place, address it and none at the level does: the nearest
+            # documents' subject or words may still name places at that level (河流岸线 asked of counties: a
+            # province's and a city's regulations rule on it as worded, the county's 梅江河流域 regulation on 岸线). On
+            # the 1,025 spent DLC questions +26 right places, +12 wrong; eight county questions 0 → all right.
+            instead = _answer_instead(question, info, topic, index, calibration, filters, nearest, what,
+                                      lead=f"没有找到可归入{agg.level_words(level)}的文件明确涉及“{what}”。")
         if instead is not None:
             return instead
     citations: list[Citation] = []
