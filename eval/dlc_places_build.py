@@ -35,6 +35,7 @@ regulations with objective answers.
     python eval/dlc_places_build.py --batch heldout31 # only the thirty-second batch
     python eval/dlc_places_build.py --batch heldout32 # only the thirty-third batch
     python eval/dlc_places_build.py --batch heldout33 # only the thirty-fourth batch
+    python eval/dlc_places_build.py --batch heldout34 # only the thirty-fifth batch
 
 Expected places are computed here, by rule, never picked by hand:
 
@@ -2609,6 +2610,77 @@ HELDOUT33_QUESTIONS: list[Question] = [
     Q("修剪", "哪些省份的法规管着路边树枝长得太长挡路、碰电线了该谁来剪", "province", "text"),
 ]
 
+# Thirty-fifth batch (split ``heldout34``, eval/dlc_places_heldout34.jsonl), written on 2026-11-28 as the thirty-fifth
+# batch, the twenty-second to ask again on earlier topics. Two kinds of topics:
+# * four topics of earlier batches asked again (``_again``: the same title and text patterns as the earlier topic, under
+#   a new id), none of them one any earlier batch asked again, picked from the topics left that have regulations named
+#   after them (three of the first batch's, one of the seventh's), so that the batch has questions answered from the
+#   titles (``title``); their questions are new, some in ordinary policy wording, some in everyday words, none of them
+#   an earlier question. Their titles are on the earlier topic by construction, so this batch (``reuses_topics``)
+#   leaves them out of the title-overlap check; every other topic still has no title on an earlier topic
+#   (``title_overlap``);
+# * eleven new subjects answered from the articles (text_only: subjects many regulations rule on in their articles
+#   without being named after them; none of the eleven is in a title, and none is the subject or the pattern of an
+#   earlier topic), each found by the text rule (at length in the articles: ``MIN_ARTICLES``) in 6-12 places, picked
+#   from words that regulations use at length in their articles, keeping those whose matches are on the subject (a
+#   word that mostly matched inside another word, or whose regulations all belong to one earlier topic, was left
+#   out), with questions partly in ordinary policy wording, partly in everyday words that do not use the subject's
+#   own term.
+# Since the first batch's topics with titles are nearly all asked again, most topics are text_only: eleven of
+# fifteen, above the four to eight of the batches before (``_BOUNDS``). County questions follow the two new subjects
+# addressed at length in the articles of county regulations (by the same text rule).
+# Written from the rules' own output, before any answer of the system on them was seen.
+HELDOUT34_TOPICS = [
+    _again(TOPICS, "学前教育"),
+    _again(TOPICS, "历史文化名城"),
+    _again(TOPICS, "禁毒"),
+    _again(HELDOUT6_TOPICS, "气象"),
+    Topic("艺术", None, r"艺术", text_only=True),  # the arts: folk and ethnic arts kept up, creation and performance helped
+    Topic("干道", None, r"干道", text_only=True),  # main roads of a town: what may be built, dug or kept along them
+    Topic("航标", None, r"航标", text_only=True),  # navigation marks on rivers and the sea: set up, kept, not damaged
+    Topic("涂写刻画", None, r"涂写|刻画", text_only=True),  # writing and carving on walls, poles and trees: forbidden
+    Topic("报废", None, r"报废", text_only=True),  # scrapping: gas cylinders, equipment, vehicles and ships past their age
+    Topic("救援队", None, r"救援队", text_only=True),  # rescue teams: who forms them, how they are equipped and trained
+    Topic("建筑高度", None, r"建筑高度", text_only=True),  # building heights: set in plans, limited near hills and old towns
+    Topic("招生", None, r"招生", text_only=True),  # enrolment of schools and kindergartens: plans, openness, no tests
+    Topic("课程", None, r"课程", text_only=True),  # courses and curricula of schools and training
+    Topic("股权", None, r"股权", text_only=True),  # equity: investment, trading and rewards in shares
+    Topic("印章", None, r"印章", text_only=True),  # seals: made, used, not lent out
+]
+
+HELDOUT34_QUESTIONS: list[Question] = [
+    Q("学前教育·再问", "哪些省份有专门管孩子上小学之前那几年在幼儿园怎么教、怎么带的法规", "province", "title"),
+    Q("学前教育·再问", "哪些地方的法规对学前教育的发展和保障作出了规定", "place", "text"),
+    Q("历史文化名城·再问", "哪些城市专门立了法来保护自己这座有年头的老城和老街区", "city", "title"),
+    Q("历史文化名城·再问", "山东省哪些城市的法规对历史文化名城和历史文化街区的保护作出了规定", "city", "text", "山东省"),
+    Q("禁毒·再问", "哪些省份的法规对禁毒宣传教育和吸毒人员的管理作出了规定", "province", "text"),
+    Q("禁毒·再问", "哪些地方有专门管不许吸白粉、卖白粉的法规", "place", "title"),
+    Q("气象·再问", "哪些省份出台了气象工作方面的地方性法规", "province", "title"),
+    Q("气象·再问", "哪些城市有管天气预报谁能发、测天气的站点周围不许乱盖楼的法规", "city", "title"),
+    Q("艺术", "哪些县的法规对民族民间文化艺术的保护和扶持作出了规定", "county", "text"),
+    Q("艺术", "哪些城市的法规讲到扶持唱戏、跳舞、画画、做雕塑这类创作和演出", "city", "text"),
+    Q("干道", "哪些县的法规管着县城大马路两边怎么建、怎么保洁、能不能随便挖", "county", "text"),
+    Q("干道", "哪些城市的法规对城市主次干道的管理作出了规定", "city", "text"),
+    Q("航标", "哪些地方的法规对航标的设置和保护作出了规定", "place", "text"),
+    Q("航标", "哪些省份的法规管着河道、海面上给船指路的标志灯和浮标不许损坏", "province", "text"),
+    Q("涂写刻画", "河南省哪些城市的法规对在建筑物和公共设施上涂写、刻画作出了禁止性规定", "city", "text", "河南省"),
+    Q("涂写刻画", "哪些地方的法规不让在墙上、电线杆上、树上乱写乱画", "place", "text"),
+    Q("报废", "哪些城市的法规对设施设备和车辆船舶的报废作出了规定", "city", "text"),
+    Q("报废", "哪些省份的法规管着用到年限的煤气罐、电梯锅炉、旧车旧船该淘汰了不许再用", "province", "text"),
+    Q("救援队", "哪些省份的法规对应急救援队伍的建设作出了规定", "province", "text"),
+    Q("救援队", "哪些城市的法规讲到出了火灾、地震这些事时专门去救人的队伍怎么组建", "city", "text"),
+    Q("建筑高度", "哪些城市的法规对建筑高度的控制作出了规定", "city", "text"),
+    Q("建筑高度", "哪些地方的法规管着新盖的楼最高能盖多高", "place", "text"),
+    Q("招生", "哪些地方的法规对学校和幼儿园的招生作出了规定", "place", "text"),
+    Q("招生", "哪些城市的法规管着幼儿园、学校怎么收学生、一年收多少", "city", "text"),
+    Q("课程", "哪些省份的法规对学校的课程设置作出了规定", "province", "text"),
+    Q("课程", "哪些城市的法规管着学校里该开哪些课、上课的内容怎么定", "city", "text"),
+    Q("股权", "哪些地方的法规对股权投资、股权交易和股权激励作出了规定", "place", "text"),
+    Q("股权", "哪些省份的法规讲到拿公司的股份去入股、买卖或者奖给技术骨干", "province", "text"),
+    Q("印章", "哪些城市的法规对印章的刻制、使用和管理作出了规定", "city", "text"),
+    Q("印章", "哪些地方的法规管着刻公章、盖章、把章借给别人用这些事", "place", "text"),
+]
+
 MAIN = Batch("main", TOPICS, QUESTIONS, OUT)
 HELDOUT = Batch("heldout", HELDOUT_TOPICS, HELDOUT_QUESTIONS, HELDOUT_OUT, heldout=True)
 HELDOUT2 = Batch("heldout2", HELDOUT2_TOPICS, HELDOUT2_QUESTIONS, OUT.with_name("dlc_places_heldout2.jsonl"),
@@ -2675,12 +2747,15 @@ HELDOUT32 = Batch("heldout32", HELDOUT32_TOPICS, HELDOUT32_QUESTIONS, OUT.with_n
                   heldout=True, reuses_topics=True)
 HELDOUT33 = Batch("heldout33", HELDOUT33_TOPICS, HELDOUT33_QUESTIONS, OUT.with_name("dlc_places_heldout33.jsonl"),
                   heldout=True, reuses_topics=True)
+HELDOUT34 = Batch("heldout34", HELDOUT34_TOPICS, HELDOUT34_QUESTIONS, OUT.with_name("dlc_places_heldout34.jsonl"),
+                  heldout=True, reuses_topics=True)
 BATCHES = {b.name: b for b in (MAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
                                              HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13,
                                              HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18,
                                              HELDOUT19, HELDOUT20, HELDOUT21, HELDOUT22, HELDOUT23,
                                              HELDOUT24, HELDOUT25, HELDOUT26, HELDOUT27, HELDOUT28,
-                                             HELDOUT29, HELDOUT30, HELDOUT31, HELDOUT32, HELDOUT33)}
+                                             HELDOUT29, HELDOUT30, HELDOUT31, HELDOUT32, HELDOUT33,
+                                             HELDOUT34)}
 
 
 def build(records: list[dict[str, Any]], batch: Batch = MAIN) -> list[dict[str, Any]]:
@@ -2720,7 +2795,7 @@ def main(argv: list[str] | None = None) -> int:
                          "heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, "
                          "heldout11, heldout12, heldout13, heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, "
                          "heldout20, heldout21, heldout22, heldout23, heldout24, heldout25, heldout26, heldout27, heldout28, "
-                         "heldout29, heldout30, heldout31, heldout32, heldout33: "
+                         "heldout29, heldout30, heldout31, heldout32, heldout33, heldout34: "
                          "eval/dlc_places_heldout2.jsonl, "
                          "eval/dlc_places_heldout3.jsonl, eval/dlc_places_heldout4.jsonl, "
                          "eval/dlc_places_heldout5.jsonl, eval/dlc_places_heldout6.jsonl, "
@@ -2737,7 +2812,7 @@ def main(argv: list[str] | None = None) -> int:
                          "eval/dlc_places_heldout27.jsonl, eval/dlc_places_heldout28.jsonl, "
                          "eval/dlc_places_heldout29.jsonl, eval/dlc_places_heldout30.jsonl, "
                          "eval/dlc_places_heldout31.jsonl, eval/dlc_places_heldout32.jsonl, "
-                         "eval/dlc_places_heldout33.jsonl")
+                         "eval/dlc_places_heldout33.jsonl, eval/dlc_places_heldout34.jsonl")
     ap.add_argument("--out", type=Path, help="write (or --check) here instead; only with --batch main or heldout")
     ap.add_argument("--check", action="store_true", help="only compare with the existing file")
     args = ap.parse_args(argv)
