@@ -131,6 +131,7 @@ class PolicyIndex:
         self._regions = [Region.from_dict(d.get("region")) for d in self.doc_list]
         self._doc_table: DocumentTable | None = None
         self._titles: list[str] | None = None
+        self._subjects: Any = None
         self._lease: store.GenerationLease | None = None
         self._user_words: bytes | None = None
 
@@ -280,6 +281,20 @@ class PolicyIndex:
 
             self._titles = [normalize(d.get("title") or "").lower() for d in self.doc_list]
         return self._titles
+
+    def nearest_subjects(self, text: str, n: int = 1) -> list[tuple[str, float]]:
+        """The ``n`` subjects of the documents' titles nearest in meaning to ``text``, with their cosine
+        (``subject_search``; the subjects' vectors are read once, from the embedding cache the build filled)."""
+        return self.subject_table().nearest(self.embed_query(text), n)
+
+    def subject_table(self) -> Any:
+        """The distinct subjects of the documents' titles and their vectors (``subject_search.SubjectTable``)."""
+        if self._subjects is None:
+            from .subject_search import subject_table
+
+            self._subjects = subject_table(self.doc_list, self._regions, self.embedder,
+                                           self.directory / "cache" / "embeddings.sqlite")
+        return self._subjects
 
     def document_region(self, doc: int) -> Region:
         """The place of document number ``doc``."""
@@ -785,8 +800,11 @@ def build_from_documents(documents: Sequence[Document], directory: str | Path | 
         drop_replaced(previous, Engine.of(manifest))
     summary.documents = len(doc_meta)
     summary.chunks = n_chunks
+    index = PolicyIndex.load(directory, embedder, config)
+    # The title subjects are embedded now, into the cache, so that no question pays for it.
+    index.subject_table()
     summary.seconds = time.perf_counter() - t0
-    return PolicyIndex.load(directory, embedder, config), summary
+    return index, summary
 
 
 def _write_generation(directory: Path, manifest: dict[str, Any], doc_meta: list[dict[str, Any]],

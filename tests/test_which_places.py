@@ -7,7 +7,7 @@ import pytest
 
 from policyqa.answer import ask
 from policyqa.embedders import get_embedder
-from policyqa.index import build_index
+from policyqa.index import PolicyIndex, build_index
 
 PLAN = "{issuer}2025年工作要点\n一、重点任务\n1.{item}。{detail}\n2.做好婚姻登记服务。推进婚姻登记便民服务。\n{issuer}\n2025年3月1日\n"
 FUNERAL = ("深化殡葬改革", "推进节地生态安葬，规范殡葬服务收费，开展殡葬领域突出问题专项整治")
@@ -93,6 +93,12 @@ def _regulation(corpus, name, title, articles, chapter=None):
         lines.append(chapter)
     lines += [ARTICLE.format(n="一二三四五六七八九"[i + 2], text=t) for i, t in enumerate(articles[2:])]
     (corpus / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _without_subject_search(monkeypatch):
+    """The last trial off (``PolicyIndex.nearest_subjects``): with the hash embedder the title subject nearest to a
+    question is arbitrary, and these tests are about the trials before it."""
+    monkeypatch.setattr(PolicyIndex, "nearest_subjects", lambda self, text, n=1: [])
 
 
 def _other_subjects(corpus, plain, extra=""):
@@ -413,6 +419,7 @@ def metro(tmp_path_factory):
 
 
 def test_a_question_no_document_words_is_answered_for_the_subject_its_nearest_documents_share(metro, monkeypatch):
+    _without_subject_search(monkeypatch)
     from policyqa import answer as answering
 
     # 地铁 is in one passage of each: no place rules on it at length. The three documents nearest to 坐地铁 are all
@@ -472,6 +479,7 @@ def test_no_document_at_the_level_asked_tries_the_nearest_documents_subject_too(
 
 
 def test_the_shared_subject_stands_for_the_question_only_where_a_document_holds_a_word_of_it(metro, monkeypatch):
+    _without_subject_search(monkeypatch)
     from policyqa import answer as answering
     from policyqa.question import analyze_question
     from policyqa.topic import topic_of
@@ -831,6 +839,7 @@ def motorcycles(tmp_path_factory):
 
 
 def test_a_question_in_everyday_words_is_answered_for_the_words_its_nearest_documents_hold(motorcycles, monkeypatch):
+    _without_subject_search(monkeypatch)
     from policyqa import answer as answering
     from policyqa import held_words
     from policyqa.question import analyze_question
@@ -853,6 +862,7 @@ def test_a_question_in_everyday_words_is_answered_for_the_words_its_nearest_docu
     monkeypatch.setattr(held_words, "MAX_DOCUMENT_SHARE", 0.05)
     assert held_words.held_words(motorcycles, topic, traffic) == []
     monkeypatch.undo()
+    _without_subject_search(monkeypatch)
     # Four of the five nearest documents would have to rule on 摩托车: only three do, and the nearest are only cited.
     monkeypatch.setattr(answering, "NEAREST_AGREE", 4)
     answer = ask(question, index=motorcycles)
@@ -860,6 +870,7 @@ def test_a_question_in_everyday_words_is_answered_for_the_words_its_nearest_docu
 
 
 def test_when_the_words_held_together_find_too_little_the_rarest_alone_is_asked(motorcycles, monkeypatch):
+    _without_subject_search(monkeypatch)
     from policyqa import answer as answering
 
     # The nearest documents hold 摩托车 and 后座, but rule on 后座 in one article each: asked about both, they are not
@@ -1001,6 +1012,7 @@ def weights(tmp_path_factory):
 
 
 def test_a_question_in_words_no_document_holds_is_answered_for_the_word_its_nearest_passages_share(weights, monkeypatch):
+    _without_subject_search(monkeypatch)
     from policyqa import answer as answering
     from policyqa import feedback
 
@@ -1018,6 +1030,7 @@ def test_a_question_in_words_no_document_holds_is_answered_for_the_word_its_near
     monkeypatch.setattr(feedback, "MIN_PASSAGE_SHARE", 1.0)
     assert feedback.feedback(weights, "秤不准、缺斤少两").words == []
     monkeypatch.undo()
+    _without_subject_search(monkeypatch)
     monkeypatch.setattr(feedback, "FEEDBACK_PASSAGES", 10)
     # … nor one in more than the share of documents a subject may be in (3 of 33 hold 计量, 短斤少两 and 市场) …
     monkeypatch.setattr(feedback, "MAX_DOCUMENT_SHARE", 0.05)
@@ -1032,6 +1045,7 @@ def test_a_question_in_words_no_document_holds_is_answered_for_the_word_its_near
 
 def test_a_word_fewer_passages_share_counts_when_the_nearest_passage_is_close_and_its_documents_agree(weights,
                                                                                                       monkeypatch):
+    _without_subject_search(monkeypatch)
     from policyqa import answer as answering
     from policyqa import feedback
     from policyqa.calibration import Calibration
@@ -1088,3 +1102,71 @@ def test_a_side_of_a_list_no_document_writes_gives_way_to_the_other(tmp_path):
     # question without a list.
     assert topic_of(idx, analyze_question("哪些城市对屠宰和定点作出了规定", idx.tokenizer)).unsaid == []
     assert topic_of(idx, analyze_question("哪些城市对杀猪宰牛作出了规定", idx.tokenizer)).unsaid == []
+
+
+@pytest.fixture(scope="module")
+def dust(tmp_path_factory):
+    """One city's regulation named after 扬尘污染防治 and 27 on other subjects."""
+    corpus = tmp_path_factory.mktemp("dust") / "corpus"
+    corpus.mkdir()
+    plain = ["为了规范本市管理，制定本条例。", "本条例适用于本市行政区域。", "有关部门应当依法履行职责。"]
+    _regulation(corpus, "bz.txt", "滨州市扬尘污染防治条例", plain + ["施工单位应当采取覆盖、洒水等措施。"])
+    _other_subjects(corpus, plain)
+    idx, _ = build_index([corpus], tmp_path_factory.mktemp("dust-index") / "idx", get_embedder("hash:512"))
+    return idx
+
+
+def test_a_question_no_trial_answers_is_answered_for_the_title_subject_nearest_to_it(dust, monkeypatch):
+    from policyqa import answer as answering
+
+    # No title holds enough of 尘土污染, one document is named after 扬尘污染防治 (not the three a shared subject needs),
+    # and no word of the question is held by the nearest documents: the title subject nearest to the question in meaning
+    # is 扬尘污染防治, and one of the nearest documents is named after it, so the question is answered for it, said so.
+    question = "哪些城市有管尘土污染的法规"
+    assert dust.nearest_subjects("尘土污染")[0][0] == "扬尘污染防治"
+    answer = ask(question, index=dust)
+    assert answer.found and answer.answered_as == "扬尘污染防治" and answer.question == question
+    assert answer.answer.startswith("没有找到文件明确涉及“尘土污染”。标题意思最接近的是关于“扬尘污染防治”的文件，以下按“扬尘污染防治”作答"
+                                    "（请核对是否即所问）")
+    assert places(answer) == {"滨州市"}
+    # A subject none of the nearest documents is named after (or a part of one) is not taken: closeness alone does not
+    # tell a subject no document addresses.
+    monkeypatch.setattr(PolicyIndex, "nearest_subjects", lambda self, text, n=1: [("殡葬管理", 0.95)])
+    answer = ask(question, index=dust)
+    assert not answer.found and answer.answered_as is None
+    monkeypatch.undo()
+    # Nor a subject a tenth of the titles are named after (of a few work plans, 全市民政工作要点).
+    monkeypatch.setattr(answering, "SHARED_SUBJECT_MAX_SHARE", 0.01)
+    assert ask(question, index=dust).answered_as is None
+
+
+def test_the_title_subjects_are_embedded_by_the_build_and_read_back_by_a_question(tmp_path, monkeypatch):
+    import sqlite3
+
+    from policyqa.embed_cache import EmbeddingCache
+    from policyqa.embedders import HashEmbedder
+
+    class Counting(HashEmbedder):
+        def __init__(self):
+            super().__init__(dim=64)
+            self.passages = []
+
+        def embed_passages(self, texts, batch_size=16, progress=None):
+            self.passages.extend(texts)
+            return super().embed_passages(texts, batch_size, progress)
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    plain = ["为了规范本市管理，制定本条例。"]
+    _regulation(corpus, "bz.txt", "滨州市扬尘污染防治条例", plain)
+    _regulation(corpus, "zj.txt", "湛江市养犬管理条例", plain)
+    built = Counting()
+    build_index([corpus], tmp_path / "idx", built)
+    assert {"扬尘污染防治", "养犬"} <= set(built.passages)
+    asking = Counting()
+    idx = PolicyIndex.load(tmp_path / "idx", asking)
+    assert idx.nearest_subjects("扬尘", 2)[0][0] == "扬尘污染防治" and asking.passages == []  # from the cache
+    # A cache that cannot be used (a read-only index) costs only the embedding.
+    monkeypatch.setattr(EmbeddingCache, "embed_passages", lambda *a, **k: (_ for _ in ()).throw(sqlite3.OperationalError("x")))
+    idx = PolicyIndex.load(tmp_path / "idx", asking)
+    assert idx.nearest_subjects("扬尘")[0][0] == "扬尘污染防治" and set(asking.passages) == {"扬尘污染防治", "养犬"}
