@@ -65,7 +65,7 @@ _PROVISIONS = re.compile(r"(?:作出|做出)了?(?:专门|相关|具体|明确)?
 _WHOSE_DOCUMENTS = re.compile(r"^的?(?:地方性法规|法规|规章|条例|文件|政策)(?P<within>中|里|当中)?")
 # … and what they are said to do with it, which they never write of themselves: 法规规定可以抽检产品, 法规说了证照会被注销,
 # 法规让工会帮职工维权 (as 法规对…作出规定).
-_SAYING = re.compile(r"^(?:都|也|还)?(?:明确)?(?:规定|说明|说|写明|写|讲|提到|允许|让)了?")
+_SAYING = re.compile(r"^(?:都|也|还)?(?:明确)?(?:规定|说明|说到|说|写明|写到|写|讲到|讲|提到|谈到|允许|让)了?")
 _DOC_KIND = re.compile(r"(?:(?:方面|相关|有关)?的?)(?P<kind>地方性法规|政府规章|法规|规章|条例|管理办法|办法|实施细则|细则"
                        r"|规定|政策文件|政策|文件|规划|实施方案|方案|实施意见|意见)$")
 

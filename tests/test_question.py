@@ -212,7 +212,9 @@ def test_what_the_regulations_are_said_to_do_is_not_their_topic():
                             ("哪些省份的法规说了执法时怎么收集证据", "执法时收集证据"),
                             ("哪些省份的法规写了政府发补助、补贴", "政府发补助、补贴"),
                             ("哪些城市的法规让工会帮职工维权", "工会帮职工维权"),
-                            ("哪些城市的法规里提到了监委", "监委")):
+                            ("哪些城市的法规里提到了监委", "监委"),
+                            ("哪些城市的法规讲到扶持唱戏、跳舞这类演出", "扶持唱戏、跳舞这类演出"),  # not 到扶持…
+                            ("哪些地方的法规写到了公章的刻制", "公章的刻制")):
         info = analyze_question(question)
         assert (info.topic, info.asks_provisions) == (topic, True), question
     # Only as a word of its own before the rest: 法规说明书 is not 法规 saying 明书.
