@@ -36,6 +36,7 @@ regulations with objective answers.
     python eval/dlc_places_build.py --batch heldout32 # only the thirty-third batch
     python eval/dlc_places_build.py --batch heldout33 # only the thirty-fourth batch
     python eval/dlc_places_build.py --batch heldout34 # only the thirty-fifth batch
+    python eval/dlc_places_build.py --batch heldout35 # only the thirty-sixth batch
 
 Expected places are computed here, by rule, never picked by hand:
 
@@ -2681,6 +2682,85 @@ HELDOUT34_QUESTIONS: list[Question] = [
     Q("印章", "哪些地方的法规管着刻公章、盖章、把章借给别人用这些事", "place", "text"),
 ]
 
+# Thirty-sixth batch (split ``heldout35``, eval/dlc_places_heldout35.jsonl), written on 2026-11-28 as the thirty-sixth
+# batch, the twenty-third to ask again on earlier topics, with more questions answered from the titles (``title``) than
+# the batches before it. Three kinds of topics:
+# * eight new subjects named in titles, none of them the subject or the pattern of an earlier topic, read off the
+#   titles that no earlier topic's title pattern matches (none on an earlier topic by its title: ``title_overlap``),
+#   keeping the subjects named in the titles of three or more regulations or places (land, the standing rules and the
+#   appointments of the people's congresses, coal, continuing education, radio and television, the building market,
+#   residents' committees); their questions are mostly answered from the titles, some in ordinary policy wording,
+#   some in everyday words that do not use the subject's own term;
+# * two topics of earlier batches asked again (``_again``: the same title and text patterns as the earlier topic,
+#   under a new id), none of them one any earlier batch asked again, picked from the topics left that have
+#   regulations named after them (the fifth batch's and the twelfth's), with questions answered from the titles at
+#   other levels or in other words than the earlier ones, none of them an earlier question. Their titles are on the
+#   earlier topic by construction, so this batch (``reuses_topics``) leaves them out of the title-overlap check;
+# * six new subjects answered from the articles (text_only: subjects many regulations rule on in their articles
+#   without being named after them; none of the six is in a title, and none is the subject or the pattern of an
+#   earlier topic), each found by the text rule (at length in the articles: ``MIN_ARTICLES``) in 8-12 places, picked
+#   from words that regulations use at length in their articles, keeping those whose regulations are spread over
+#   several subjects (a word whose regulations mostly belong to one earlier topic was left out), with questions partly
+#   in ordinary policy wording, partly in everyday words that do not use the subject's own term.
+# Nineteen of the thirty-two questions follow the title rule. The county question follows the one new subject
+# addressed at length in the articles of a county regulation (by the same text rule): the corpus's county
+# regulations are all on earlier topics by their titles.
+# Written from the rules' own output, before any answer of the system on them was seen.
+HELDOUT35_TOPICS = [
+    _again(HELDOUT4_TOPICS, "集会游行示威"),
+    _again(HELDOUT11_TOPICS, "电力"),
+    # land: its management, consolidation, supervision, ownership, use and contracting (not 土地上房屋征收: 房屋征收)
+    Topic("土地管理", r"土地(?:管理|整治|监察|权属|利用|使用权|承包)", r"土地管理|土地利用"),
+    Topic("议事规则", r"议事规则", r"议事规则"),  # the standing rules of the people's congresses and their committees
+    Topic("人事任免", r"任免", r"任免"),  # appointments and removals by the standing committees of the people's congresses
+    Topic("煤炭", r"煤炭", r"煤炭"),  # coal: mined, sold, burnt cleanly
+    Topic("继续教育", r"继续教育", r"继续教育"),  # continuing education of professional and technical staff
+    Topic("广播电视", r"广播电视", r"广播电视"),  # radio and television stations, cable and satellite reception
+    Topic("建筑市场", r"建筑市场", r"建筑市场"),  # the building market: contracting, subcontracting, qualifications
+    Topic("居民委员会", r"居民委员会", None),  # residents' committees: how they are elected, what they do
+    Topic("干流支流", None, r"干流|支流", text_only=True),  # the main stream and the tributaries of a river
+    Topic("捐赠", None, r"捐赠", text_only=True),  # donations: accepted, used and made public
+    Topic("康复", None, r"康复", text_only=True),  # rehabilitation: of patients, drug users, injured workers
+    Topic("贷款", None, r"贷款", text_only=True),  # loans: credit and interest subsidies for firms and farmers
+    Topic("地貌", None, r"地貌", text_only=True),  # landforms: not to be changed by digging, quarrying or filling
+    Topic("自救", None, r"自救", text_only=True),  # self-rescue and mutual rescue: taught to the public
+]
+
+HELDOUT35_QUESTIONS: list[Question] = [
+    Q("集会游行示威·再问", "哪些城市对集会游行示威出台了专门的法规", "city", "title"),
+    Q("集会游行示威·再问", "哪些省份有管上街游行、聚在一起请愿要先找公安审批的法规", "province", "title"),
+    Q("电力·再问", "哪些城市出台了电力管理或者供用电方面的条例", "city", "title"),
+    Q("电力·再问", "哪些地方专门立法管偷电、私拉电线和在高压线底下乱盖房", "place", "title"),
+    Q("土地管理", "哪些省份出台了土地管理方面的地方性法规", "province", "title"),
+    Q("土地管理", "哪些城市有专门查处乱占地、认定一块地归谁的法规", "city", "title"),
+    Q("议事规则", "哪些省份的人民代表大会制定了议事规则", "province", "title"),
+    Q("议事规则", "哪些地方有规定人大开会怎么提议案、怎么投票表决的法规", "place", "title"),
+    Q("人事任免", "哪些城市的人大常委会制定了任免国家机关工作人员的条例", "city", "title"),
+    Q("人事任免", "哪些省份有管人大常委会怎么任命、撤掉政府部门一把手的法规", "province", "title"),
+    Q("煤炭", "哪些城市出台了煤炭清洁利用方面的法规", "city", "title"),
+    Q("煤炭", "哪些省份有专门管挖煤、卖煤、烧煤的法规", "province", "title"),
+    Q("继续教育", "哪些省份出台了专业技术人员继续教育的法规", "province", "title"),
+    Q("继续教育", "哪些地方的法规要求工程师、医生这些专业人员工作以后还要定期进修学习", "place", "text"),
+    Q("广播电视", "哪些城市制定了广播电视管理条例", "city", "title"),
+    Q("广播电视", "哪些省份有管电视台、广播电台和装有线电视、卫星锅的法规", "province", "title"),
+    Q("建筑市场", "哪些城市出台了建筑市场管理条例", "city", "title"),
+    Q("建筑市场", "哪些地方有管盖楼的工程怎么发包、不许转包挂靠的法规", "place", "title"),
+    Q("居民委员会", "哪些地方制定了居民委员会方面的地方性法规", "place", "title"),
+    Q("居民委员会", "哪些城市有专门管居委会怎么选出来、平时干哪些事的法规", "city", "title"),
+    Q("干流支流", "哪些县的法规对河流干流和支流的保护作出了规定", "county", "text"),
+    Q("干流支流", "浙江省哪些城市的法规管着大江大河的主河道和旁边流进来的小河", "city", "text", "浙江省"),
+    Q("捐赠", "哪些地方的法规对接受和使用社会捐赠作出了规定", "place", "text"),
+    Q("捐赠", "哪些省份的法规讲到别人捐的钱和东西该怎么收、怎么用、怎么公开", "province", "text"),
+    Q("康复", "哪些城市的法规对康复治疗和康复服务作出了规定", "city", "text"),
+    Q("康复", "哪些地方的法规讲到病人、戒毒的人、干活受了伤的人治完以后怎么把身体养回来", "place", "text"),
+    Q("贷款", "哪些省份的法规对贷款贴息和信贷支持作出了规定", "province", "text"),
+    Q("贷款", "哪些城市的法规讲到帮小企业、农民合作社从银行借到钱", "city", "text"),
+    Q("地貌", "山东省哪些城市的法规对地形地貌的保护作出了规定", "city", "text", "山东省"),
+    Q("地貌", "哪些地方的法规不许随便挖山、填海、削坡，把原来的地形弄得面目全非", "place", "text"),
+    Q("自救", "哪些省份的法规对自救互救知识的普及作出了规定", "province", "text"),
+    Q("自救", "哪些城市的法规讲到教老百姓遇上火灾、暴雨这些险情时怎么自己逃生、互相搭救", "city", "text"),
+]
+
 MAIN = Batch("main", TOPICS, QUESTIONS, OUT)
 HELDOUT = Batch("heldout", HELDOUT_TOPICS, HELDOUT_QUESTIONS, HELDOUT_OUT, heldout=True)
 HELDOUT2 = Batch("heldout2", HELDOUT2_TOPICS, HELDOUT2_QUESTIONS, OUT.with_name("dlc_places_heldout2.jsonl"),
@@ -2749,13 +2829,15 @@ HELDOUT33 = Batch("heldout33", HELDOUT33_TOPICS, HELDOUT33_QUESTIONS, OUT.with_n
                   heldout=True, reuses_topics=True)
 HELDOUT34 = Batch("heldout34", HELDOUT34_TOPICS, HELDOUT34_QUESTIONS, OUT.with_name("dlc_places_heldout34.jsonl"),
                   heldout=True, reuses_topics=True)
+HELDOUT35 = Batch("heldout35", HELDOUT35_TOPICS, HELDOUT35_QUESTIONS, OUT.with_name("dlc_places_heldout35.jsonl"),
+                  heldout=True, reuses_topics=True)
 BATCHES = {b.name: b for b in (MAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
                                              HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13,
                                              HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18,
                                              HELDOUT19, HELDOUT20, HELDOUT21, HELDOUT22, HELDOUT23,
                                              HELDOUT24, HELDOUT25, HELDOUT26, HELDOUT27, HELDOUT28,
                                              HELDOUT29, HELDOUT30, HELDOUT31, HELDOUT32, HELDOUT33,
-                                             HELDOUT34)}
+                                             HELDOUT34, HELDOUT35)}
 
 
 def build(records: list[dict[str, Any]], batch: Batch = MAIN) -> list[dict[str, Any]]:
@@ -2795,7 +2877,7 @@ def main(argv: list[str] | None = None) -> int:
                          "heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, "
                          "heldout11, heldout12, heldout13, heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, "
                          "heldout20, heldout21, heldout22, heldout23, heldout24, heldout25, heldout26, heldout27, heldout28, "
-                         "heldout29, heldout30, heldout31, heldout32, heldout33, heldout34: "
+                         "heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35: "
                          "eval/dlc_places_heldout2.jsonl, "
                          "eval/dlc_places_heldout3.jsonl, eval/dlc_places_heldout4.jsonl, "
                          "eval/dlc_places_heldout5.jsonl, eval/dlc_places_heldout6.jsonl, "
@@ -2812,7 +2894,8 @@ def main(argv: list[str] | None = None) -> int:
                          "eval/dlc_places_heldout27.jsonl, eval/dlc_places_heldout28.jsonl, "
                          "eval/dlc_places_heldout29.jsonl, eval/dlc_places_heldout30.jsonl, "
                          "eval/dlc_places_heldout31.jsonl, eval/dlc_places_heldout32.jsonl, "
-                         "eval/dlc_places_heldout33.jsonl, eval/dlc_places_heldout34.jsonl")
+                         "eval/dlc_places_heldout33.jsonl, eval/dlc_places_heldout34.jsonl, "
+                         "eval/dlc_places_heldout35.jsonl")
     ap.add_argument("--out", type=Path, help="write (or --check) here instead; only with --batch main or heldout")
     ap.add_argument("--check", action="store_true", help="only compare with the existing file")
     args = ap.parse_args(argv)
