@@ -1129,6 +1129,9 @@ def test_a_question_no_trial_answers_is_answered_for_the_title_subject_nearest_t
     assert answer.answer.startswith("没有找到文件明确涉及“尘土污染”。标题意思最接近的是关于“扬尘污染防治”的文件，以下按“扬尘污染防治”作答"
                                     "（请核对是否即所问）")
     assert places(answer) == {"滨州市"}
+    # Only for a question that asks for documents by what they are named after: the articles that rule on a neighbouring
+    # title's subject are a step further from what was asked.
+    assert ask("哪些城市对尘土污染作出了规定", index=dust).answered_as != "扬尘污染防治"
     # A subject none of the nearest documents is named after (or a part of one) is not taken: closeness alone does not
     # tell a subject no document addresses.
     monkeypatch.setattr(PolicyIndex, "nearest_subjects", lambda self, text, n=1: [("殡葬管理", 0.95)])
