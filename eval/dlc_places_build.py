@@ -37,6 +37,7 @@ regulations with objective answers.
     python eval/dlc_places_build.py --batch heldout33 # only the thirty-fourth batch
     python eval/dlc_places_build.py --batch heldout34 # only the thirty-fifth batch
     python eval/dlc_places_build.py --batch heldout35 # only the thirty-sixth batch
+    python eval/dlc_places_build.py --batch heldout36 # only the thirty-seventh batch
 
 Expected places are computed here, by rule, never picked by hand:
 
@@ -2761,6 +2762,89 @@ HELDOUT35_QUESTIONS: list[Question] = [
     Q("自救", "哪些城市的法规讲到教老百姓遇上火灾、暴雨这些险情时怎么自己逃生、互相搭救", "city", "text"),
 ]
 
+# Thirty-seventh batch (split ``heldout36``, eval/dlc_places_heldout36.jsonl), written on 2026-11-28 as the
+# thirty-seventh batch, the twenty-fourth to ask again on earlier topics, with most of its questions answered from the
+# titles (``title``). Three kinds of topics:
+# * nine new subjects named in titles, none of them the subject or the pattern of an earlier topic, read off the
+#   titles that no earlier topic's title pattern matches (none on an earlier topic by its title: ``title_overlap``),
+#   keeping the subjects named in the titles of three or more regulations or places (the major matters the standing
+#   committees decide, the filing review of normative documents, the election of deputies, the caps on fines set by
+#   government rules, counter-terrorism, compulsory education, informatization, sport outside fitness, administrative
+#   fees and non-tax revenue); their questions are answered from the titles, some in ordinary policy wording, some in
+#   everyday words that do not use the subject's own term;
+# * two topics of earlier batches asked again (``_again``: the same title and text patterns as the earlier topic,
+#   under a new id), none of them one any earlier batch asked again, picked from the topics left that have
+#   regulations named after them (the eighth batch's and the eleventh's), with questions answered from the titles at
+#   other levels or in other words than the earlier ones, none of them an earlier question. Their titles are on the
+#   earlier topic by construction, so this batch (``reuses_topics``) leaves them out of the title-overlap check;
+# * five new subjects answered from the articles (text_only: subjects many regulations rule on in their articles
+#   without being named after them; none of the five is in a title, and none is the subject or the pattern of an
+#   earlier topic), each found by the text rule (at length in the articles: ``MIN_ARTICLES``) in 6-10 places, picked
+#   from words that regulations use at length in their articles, keeping those whose regulations are spread over
+#   several subjects (a word whose regulations mostly belong to one earlier topic was left out, and so was a word that
+#   the text pattern would also find inside another word), with questions partly in ordinary policy wording, partly in
+#   everyday words that do not use the subject's own term.
+# Twenty-two of the thirty-two questions follow the title rule. The county question follows one of the new subjects
+# addressed at length in the articles of county regulations (by the same text rule): the corpus's county regulations
+# are all on earlier topics by their titles.
+# Written from the rules' own output, before any answer of the system on them was seen.
+HELDOUT36_TOPICS = [
+    _again(HELDOUT7_TOPICS, "自由贸易试验区"),
+    _again(HELDOUT10_TOPICS, "技术市场"),
+    # major matters the standing committees of the people's congresses discuss and decide, or hear reported
+    Topic("重大事项", r"重大事项", r"重大事项"),
+    Topic("备案审查", r"备案审查", r"备案审查"),  # the filing and review of normative documents by the standing committees
+    Topic("人大代表选举", r"选举", r"选举"),  # the rules for electing the deputies of the county and township congresses
+    Topic("罚款限额", r"罚款限额", r"罚款限额"),  # the caps on the fines that government rules may set
+    Topic("反恐怖主义", r"反恐怖主义", r"反恐怖主义|恐怖活动"),  # the counter-terrorism law carried out locally
+    Topic("义务教育", r"义务教育", r"义务教育"),  # compulsory education: primary and junior secondary schooling
+    Topic("信息化促进", r"信息化", r"信息化"),  # informatization: information technology spread through the economy
+    # sport: its development, facilities, market and businesses (not 体育健身: 全民健身, an earlier topic)
+    Topic("体育", r"体育(?!健身)", r"体育(?!健身)"),
+    # administrative and institutional fees, and the government's non-tax revenue
+    Topic("行政事业性收费", r"行政性事业性收费|非税收入", r"行政事业性收费|行政性事业性收费|非税收入"),
+    Topic("公用设施", None, r"公用设施", text_only=True),  # public utility facilities: built, kept up, not damaged
+    Topic("照顾", None, r"照顾", text_only=True),  # special consideration given to some groups and families
+    Topic("学术", None, r"学术", text_only=True),  # academic research and exchange
+    Topic("担保", None, r"担保", text_only=True),  # guarantees: credit guarantees for firms' financing
+    Topic("红线", None, r"红线", text_only=True),  # red lines: of ecological protection, of roads and of land use
+]
+
+HELDOUT36_QUESTIONS: list[Question] = [
+    Q("自由贸易试验区·再问", "哪些城市制定了自由贸易试验区条例", "city", "title"),
+    Q("自由贸易试验区·再问", "哪些地方专门立法给放宽贸易投资限制、先行先试的对外开放片区定规矩", "place", "title"),
+    Q("技术市场·再问", "哪些城市出台了技术市场管理方面的条例", "city", "title"),
+    Q("技术市场·再问", "哪些地方有专门管买卖技术成果、签技术转让合同这类交易的法规", "place", "title"),
+    Q("重大事项", "哪些省份的人大常委会制定了讨论决定重大事项的规定", "province", "title"),
+    Q("重大事项", "哪些城市有法规规定政府碰上关系全局的大事要先拿到人大常委会去讨论", "city", "title"),
+    Q("备案审查", "哪些地方出台了规范性文件备案审查方面的法规", "place", "title"),
+    Q("备案审查", "哪些省份有法规规定政府发的红头文件要报人大去审查、不合法的要纠正", "province", "title"),
+    Q("人大代表选举", "哪些省份制定了县乡两级人大代表选举的实施细则", "province", "title"),
+    Q("人大代表选举", "哪些城市有法规讲老百姓怎么投票选出区里、镇里的人大代表", "city", "title"),
+    Q("罚款限额", "哪些省份对政府规章设定罚款的限额作出了规定", "province", "title"),
+    Q("罚款限额", "哪些地方有法规限定政府自己定的规章最多能罚多少钱", "place", "title"),
+    Q("反恐怖主义", "哪些城市出台了实施反恐怖主义法的办法", "city", "title"),
+    Q("反恐怖主义", "哪些省份有专门防范恐怖袭击、打击暴恐活动的法规", "province", "title"),
+    Q("义务教育", "哪些省份有义务教育方面的地方性法规", "province", "title"),
+    Q("义务教育", "哪些地方专门立法管孩子上小学、念初中这九年免费读书的事", "place", "title"),
+    Q("信息化促进", "哪些省份制定了信息化促进条例", "province", "title"),
+    Q("信息化促进", "哪些地方有法规推动电脑、网络这些信息技术在各行各业用起来", "place", "title"),
+    Q("体育", "哪些城市出台了体育设施或者体育市场管理方面的法规", "city", "title"),
+    Q("体育", "哪些省份有管运动场馆、办比赛和开球馆这类经营生意的法规", "province", "title"),
+    Q("行政事业性收费", "哪些省份出台了行政事业性收费或者政府非税收入管理的法规", "province", "title"),
+    Q("行政事业性收费", "哪些地方有法规管政府部门向老百姓和企业收的各种费、收上来的钱怎么上缴", "place", "title"),
+    Q("公用设施", "哪些县的法规对公用设施的建设和保护作出了规定", "county", "text"),
+    Q("公用设施", "哪些城市的法规讲到路灯、水管、垃圾箱这些大家共用的设施不许损坏、占用", "city", "text"),
+    Q("照顾", "哪些省份的法规对特殊群体给予优先照顾作出了规定", "province", "text"),
+    Q("照顾", "哪些地方的法规讲到对一些有特殊情况的人家在上学、就业这些事上多关照一点", "place", "text"),
+    Q("学术", "哪些地方的法规对开展学术研究和学术交流作出了规定", "place", "text"),
+    Q("学术", "哪些城市的法规讲到鼓励专家学者搞研究、开研讨会、互相交流心得", "city", "text"),
+    Q("担保", "哪些城市的法规对融资担保作出了规定", "city", "text"),
+    Q("担保", "浙江省哪些地方的法规讲到企业借钱时找人作保、替人还债兜底", "place", "text", "浙江省"),
+    Q("红线", "哪些省份的法规对划定生态保护红线作出了规定", "province", "text"),
+    Q("红线", "山东省哪些城市的法规讲到划出一条界线、线里面不许乱建乱开发", "city", "text", "山东省"),
+]
+
 MAIN = Batch("main", TOPICS, QUESTIONS, OUT)
 HELDOUT = Batch("heldout", HELDOUT_TOPICS, HELDOUT_QUESTIONS, HELDOUT_OUT, heldout=True)
 HELDOUT2 = Batch("heldout2", HELDOUT2_TOPICS, HELDOUT2_QUESTIONS, OUT.with_name("dlc_places_heldout2.jsonl"),
@@ -2831,13 +2915,15 @@ HELDOUT34 = Batch("heldout34", HELDOUT34_TOPICS, HELDOUT34_QUESTIONS, OUT.with_n
                   heldout=True, reuses_topics=True)
 HELDOUT35 = Batch("heldout35", HELDOUT35_TOPICS, HELDOUT35_QUESTIONS, OUT.with_name("dlc_places_heldout35.jsonl"),
                   heldout=True, reuses_topics=True)
+HELDOUT36 = Batch("heldout36", HELDOUT36_TOPICS, HELDOUT36_QUESTIONS, OUT.with_name("dlc_places_heldout36.jsonl"),
+                  heldout=True, reuses_topics=True)
 BATCHES = {b.name: b for b in (MAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
                                              HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13,
                                              HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18,
                                              HELDOUT19, HELDOUT20, HELDOUT21, HELDOUT22, HELDOUT23,
                                              HELDOUT24, HELDOUT25, HELDOUT26, HELDOUT27, HELDOUT28,
                                              HELDOUT29, HELDOUT30, HELDOUT31, HELDOUT32, HELDOUT33,
-                                             HELDOUT34, HELDOUT35)}
+                                             HELDOUT34, HELDOUT35, HELDOUT36)}
 
 
 def build(records: list[dict[str, Any]], batch: Batch = MAIN) -> list[dict[str, Any]]:
@@ -2877,7 +2963,7 @@ def main(argv: list[str] | None = None) -> int:
                          "heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, "
                          "heldout11, heldout12, heldout13, heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, "
                          "heldout20, heldout21, heldout22, heldout23, heldout24, heldout25, heldout26, heldout27, heldout28, "
-                         "heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35: "
+                         "heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35, heldout36: "
                          "eval/dlc_places_heldout2.jsonl, "
                          "eval/dlc_places_heldout3.jsonl, eval/dlc_places_heldout4.jsonl, "
                          "eval/dlc_places_heldout5.jsonl, eval/dlc_places_heldout6.jsonl, "
@@ -2895,7 +2981,7 @@ def main(argv: list[str] | None = None) -> int:
                          "eval/dlc_places_heldout29.jsonl, eval/dlc_places_heldout30.jsonl, "
                          "eval/dlc_places_heldout31.jsonl, eval/dlc_places_heldout32.jsonl, "
                          "eval/dlc_places_heldout33.jsonl, eval/dlc_places_heldout34.jsonl, "
-                         "eval/dlc_places_heldout35.jsonl")
+                         "eval/dlc_places_heldout35.jsonl, eval/dlc_places_heldout36.jsonl")
     ap.add_argument("--out", type=Path, help="write (or --check) here instead; only with --batch main or heldout")
     ap.add_argument("--check", action="store_true", help="only compare with the existing file")
     args = ap.parse_args(argv)
