@@ -221,6 +221,23 @@ def test_what_the_regulations_are_said_to_do_is_not_their_topic():
     assert analyze_question("哪些城市的法规说明书公开了").topic.startswith("说明书")
 
 
+def test_legislating_on_something_asks_for_regulations_named_after_it():
+    # 专门立法管…, 专门立了法保护…: as 有…的法规, a question for regulations by title, and 立法 is no word of the subject
+    # (it had been a topic word, and the question one about any mention: 18 places for 义务教育 where 3 are named after it).
+    for question, topic in (("哪些地方专门立法管孩子上小学、念初中的事", "孩子上小学、念初中的事"),
+                            ("哪些县专门立了法保护河水", "保护河水"),
+                            ("哪些城市专门立了法来保护老城", "保护老城"),
+                            ("哪些城市立法保护古树名木", "保护古树名木")):
+        info = analyze_question(question)
+        assert (info.topic, info.document_kind, info.asks_provisions) == (topic, "法规", False), question
+    # Not inside a word (立法权), and a question about provisions stays one.
+    assert analyze_question("哪些城市立法权的规定").topic.startswith("立法权")
+    info = analyze_question("哪些地方的法规对立法保护作出了规定")
+    assert (info.topic, info.document_kind, info.asks_provisions) == ("立法保护", None, True)
+    # 立法 inside a subject stays: 地方立法 is what the 条例 are about.
+    assert analyze_question("浙江省哪些城市制定了地方立法方面的条例").topic == "地方立法"
+
+
 def test_topic_frames_are_removed_only_as_whole_words():
     # 制定 is a frame, but not inside 制定者 (one jieba word)
     assert "制定者" in analyze_question("哪些城市规定了制定者的责任").topic
