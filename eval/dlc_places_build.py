@@ -38,6 +38,7 @@ regulations with objective answers.
     python eval/dlc_places_build.py --batch heldout34 # only the thirty-fifth batch
     python eval/dlc_places_build.py --batch heldout35 # only the thirty-sixth batch
     python eval/dlc_places_build.py --batch heldout36 # only the thirty-seventh batch
+    python eval/dlc_places_build.py --batch heldout37 # only the thirty-eighth batch
 
 Expected places are computed here, by rule, never picked by hand:
 
@@ -2845,6 +2846,88 @@ HELDOUT36_QUESTIONS: list[Question] = [
     Q("红线", "山东省哪些城市的法规讲到划出一条界线、线里面不许乱建乱开发", "city", "text", "山东省"),
 ]
 
+# Thirty-eighth batch (split ``heldout37``, eval/dlc_places_heldout37.jsonl), written on 2026-11-28 as the
+# thirty-eighth batch, the twenty-fifth to ask again on earlier topics, with half of its questions answered from the
+# titles (``title``). Three kinds of topics:
+# * eight new subjects named in titles, none of them the subject or the pattern of an earlier topic, read off the
+#   titles that no earlier topic's title pattern matches (none on an earlier topic by its title: ``title_overlap``;
+#   a lookbehind keeps out the titles that name an earlier topic's subject next to the new one), keeping the subjects
+#   named in the titles of three or more regulations or places (the deputies' law carried out and the deputies'
+#   inspections, the code of conduct of the standing committees' members, the work of the township congresses, the
+#   sub-districts, administrative law enforcement and its supervision, waterways, water conservancy works, the rights
+#   of enterprises and the burdens laid on them); their questions are answered from the titles, some in ordinary
+#   policy wording, some in everyday words that do not use the subject's own term;
+# * two topics of earlier batches asked again (``_again``: the same title and text patterns as the earlier topic,
+#   under a new id), none of them one any earlier batch asked again, picked from the topics left that have
+#   regulations named after them in three or more places (the seventh batch's and the eighth's), with questions at
+#   other levels or in other words than the earlier ones, none of them an earlier question. Their titles are on the
+#   earlier topic by construction, so this batch (``reuses_topics``) leaves them out of the title-overlap check;
+# * five new subjects answered from the articles (text_only: subjects many regulations rule on in their articles
+#   without being named after them; none of the five is in a title, and none is the subject or the pattern of an
+#   earlier topic), each found by the text rule (at length in the articles: ``MIN_ARTICLES``) in 6-14 places, picked
+#   from words that regulations use at length in their articles, keeping those whose regulations are spread over
+#   several subjects (a word whose regulations mostly belong to one earlier topic was left out, and so was a word that
+#   the text pattern would also find inside another word), with questions partly in ordinary policy wording, partly in
+#   everyday words that do not use the subject's own term.
+# Fifteen of the thirty questions follow the title rule. The county question follows one of the new subjects
+# addressed at length in the articles of county regulations (by the same text rule): the corpus's county regulations
+# are all on earlier topics by their titles.
+# Written from the rules' own output, before any answer of the system on them was seen.
+HELDOUT37_TOPICS = [
+    _again(HELDOUT6_TOPICS, "社会治安综合治理"),
+    _again(HELDOUT7_TOPICS, "劳动保障监察"),
+    # the deputies' law carried out locally, and the deputies' inspections
+    Topic("人大代表履职", r"代表法|代表视察", r"代表法|代表视察"),
+    Topic("组成人员守则", r"组成人员守则", r"组成人员守则"),  # the code of conduct of the standing committees' members
+    # the township people's congresses: their organization, presidium and work (not the election of their deputies)
+    Topic("乡镇人大工作", r"镇人民代表大会(?!代表)", None),
+    Topic("街道", r"街道", r"街道办事处"),  # the sub-districts: the street offices and the congresses' work there
+    # administrative law enforcement, its supervision and responsibility (not 城市管理行政执法: 城市管理, an earlier topic)
+    Topic("行政执法", r"(?<!城市管理)行政执法", r"行政执法监督|行政执法责任制"),
+    Topic("航道", r"(?<!港口和)航道", r"航道"),  # waterways (not 港口和航道: 港口, an earlier topic)
+    Topic("水利工程", r"水利工程", r"水利工程"),  # water conservancy works: their management and protection
+    # the lawful rights of enterprises, and the charges and levies laid on them (not 非公有制企业: 民营经济)
+    Topic("企业权益保护", r"企业负担|(?<!非公有制)企业权益", r"企业负担|企业合法权益"),
+    Topic("培养", None, r"培养", text_only=True),  # training and bringing up people: talents, teachers, successors
+    Topic("会员", None, r"会员", text_only=True),  # the members of associations and their general meetings
+    Topic("入股", None, r"入股", text_only=True),  # buying into a venture with land rights, assets or technology
+    Topic("网站", None, r"网站", text_only=True),  # websites: information published on government and other websites
+    Topic("征用", None, r"征用", text_only=True),  # requisition of land and property, in emergencies and otherwise
+]
+
+HELDOUT37_QUESTIONS: list[Question] = [
+    Q("社会治安综合治理·再问", "哪些省份出台了社会治安综合治理条例", "province", "title"),
+    Q("社会治安综合治理·再问", "哪些地方的法规讲到各个部门一起抓治安、防范违法犯罪、守好一方平安", "place", "text"),
+    Q("劳动保障监察·再问", "哪些地方有法规专门管劳动部门上门查单位拖欠工资、违规用工这些事", "place", "title"),
+    Q("劳动保障监察·再问", "哪些省份的法规对劳动保障监察作出了规定", "province", "text"),
+    Q("人大代表履职", "哪些省份制定了实施代表法的办法", "province", "title"),
+    Q("人大代表履职", "哪些城市专门立法规定选出来的代表平时怎么下基层走访察看、替老百姓说话", "city", "title"),
+    Q("组成人员守则", "哪些省份出台了人大常委会组成人员守则", "province", "title"),
+    Q("组成人员守则", "哪些地方有法规给常委会委员定下开会不许无故缺席、廉洁自律这些行为规矩", "place", "title"),
+    Q("乡镇人大工作", "哪些省份制定了乡镇人民代表大会工作方面的条例", "province", "title"),
+    Q("乡镇人大工作", "哪些城市的法规管着乡里镇里的人大怎么开会、主席团平时干些什么", "city", "title"),
+    Q("街道", "哪些地方出台了街道工作方面的法规", "place", "title"),
+    Q("街道", "哪些城市专门立法给城区里由区一级派出、管着一片社区的机构定规矩", "city", "title"),
+    Q("行政执法", "哪些省份出台了行政执法方面的条例", "province", "title"),
+    Q("行政执法", "哪些地方的法规要求政府部门查案罚款要有人监督、办错了案要追究责任", "place", "text"),
+    Q("航道", "哪些城市制定了航道管理条例", "city", "title"),
+    Q("航道", "哪些地方的法规讲到江河里供船走的水道要疏浚维护、不许乱占乱挖", "place", "text"),
+    Q("水利工程", "哪些省份有水利工程管理方面的地方性法规", "province", "title"),
+    Q("水利工程", "哪些城市的法规对水利工程的保护作出了规定", "city", "text"),
+    Q("企业权益保护", "哪些省份出台了企业权益保护或者企业负担监督管理的法规", "province", "title"),
+    Q("企业权益保护", "哪些地方专门立法不准各个部门向企业乱收费、乱罚款、乱摊派", "place", "title"),
+    Q("培养", "哪些县的法规对人才培养作出了规定", "county", "text"),
+    Q("培养", "哪些城市的法规讲到要下力气带出一批有本事的年轻人、让各行的本领后继有人", "city", "text"),
+    Q("会员", "哪些省份的法规对会员大会和会员代表大会作出了规定", "province", "text"),
+    Q("会员", "哪些城市的法规讲到入了会的人怎么开大会、选代表、享有哪些权利", "city", "text"),
+    Q("入股", "哪些地方的法规对以土地经营权、技术成果作价入股作出了规定", "place", "text"),
+    Q("入股", "河南省哪些城市的法规讲到拿承包的地、自己的技术折成股份跟人合伙经营", "city", "text", "河南省"),
+    Q("网站", "哪些省份的法规要求把有关信息放到政府网站上公开", "province", "text"),
+    Q("网站", "浙江省哪些地方的法规讲到要把办事的消息挂到网上的官方主页让大家查", "place", "text", "浙江省"),
+    Q("征用", "哪些省份的法规对应急征用单位和个人的财产作出了规定", "province", "text"),
+    Q("征用", "哪些城市的法规讲到政府为了公共需要临时拿用单位和个人的土地、物资，事后要归还或者给补偿", "city", "text"),
+]
+
 MAIN = Batch("main", TOPICS, QUESTIONS, OUT)
 HELDOUT = Batch("heldout", HELDOUT_TOPICS, HELDOUT_QUESTIONS, HELDOUT_OUT, heldout=True)
 HELDOUT2 = Batch("heldout2", HELDOUT2_TOPICS, HELDOUT2_QUESTIONS, OUT.with_name("dlc_places_heldout2.jsonl"),
@@ -2917,13 +3000,15 @@ HELDOUT35 = Batch("heldout35", HELDOUT35_TOPICS, HELDOUT35_QUESTIONS, OUT.with_n
                   heldout=True, reuses_topics=True)
 HELDOUT36 = Batch("heldout36", HELDOUT36_TOPICS, HELDOUT36_QUESTIONS, OUT.with_name("dlc_places_heldout36.jsonl"),
                   heldout=True, reuses_topics=True)
+HELDOUT37 = Batch("heldout37", HELDOUT37_TOPICS, HELDOUT37_QUESTIONS, OUT.with_name("dlc_places_heldout37.jsonl"),
+                  heldout=True, reuses_topics=True)
 BATCHES = {b.name: b for b in (MAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
                                              HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13,
                                              HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18,
                                              HELDOUT19, HELDOUT20, HELDOUT21, HELDOUT22, HELDOUT23,
                                              HELDOUT24, HELDOUT25, HELDOUT26, HELDOUT27, HELDOUT28,
                                              HELDOUT29, HELDOUT30, HELDOUT31, HELDOUT32, HELDOUT33,
-                                             HELDOUT34, HELDOUT35, HELDOUT36)}
+                                             HELDOUT34, HELDOUT35, HELDOUT36, HELDOUT37)}
 
 
 def build(records: list[dict[str, Any]], batch: Batch = MAIN) -> list[dict[str, Any]]:
@@ -2963,7 +3048,7 @@ def main(argv: list[str] | None = None) -> int:
                          "heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, "
                          "heldout11, heldout12, heldout13, heldout14, heldout15, heldout16, heldout17, heldout18, heldout19, "
                          "heldout20, heldout21, heldout22, heldout23, heldout24, heldout25, heldout26, heldout27, heldout28, "
-                         "heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35, heldout36: "
+                         "heldout29, heldout30, heldout31, heldout32, heldout33, heldout34, heldout35, heldout36, heldout37: "
                          "eval/dlc_places_heldout2.jsonl, "
                          "eval/dlc_places_heldout3.jsonl, eval/dlc_places_heldout4.jsonl, "
                          "eval/dlc_places_heldout5.jsonl, eval/dlc_places_heldout6.jsonl, "
@@ -2981,7 +3066,8 @@ def main(argv: list[str] | None = None) -> int:
                          "eval/dlc_places_heldout29.jsonl, eval/dlc_places_heldout30.jsonl, "
                          "eval/dlc_places_heldout31.jsonl, eval/dlc_places_heldout32.jsonl, "
                          "eval/dlc_places_heldout33.jsonl, eval/dlc_places_heldout34.jsonl, "
-                         "eval/dlc_places_heldout35.jsonl, eval/dlc_places_heldout36.jsonl")
+                         "eval/dlc_places_heldout35.jsonl, eval/dlc_places_heldout36.jsonl, "
+                         "eval/dlc_places_heldout37.jsonl")
     ap.add_argument("--out", type=Path, help="write (or --check) here instead; only with --batch main or heldout")
     ap.add_argument("--check", action="store_true", help="only compare with the existing file")
     args = ap.parse_args(argv)

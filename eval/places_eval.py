@@ -38,6 +38,7 @@
     python eval/places_eval.py --split heldout34        # the thirty-fifth batch: eval/dlc_places_heldout34.jsonl
     python eval/places_eval.py --split heldout35        # the thirty-sixth batch: eval/dlc_places_heldout35.jsonl
     python eval/places_eval.py --split heldout36        # the thirty-seventh batch: eval/dlc_places_heldout36.jsonl
+    python eval/places_eval.py --split heldout37        # the thirty-eighth batch: eval/dlc_places_heldout37.jsonl
     python eval/places_eval.py --json                   # the table, then one JSON object
     python eval/places_eval.py --no-inference           # skip the place-inference check (1,783 files)
     python eval/places_eval.py --index DIR              # another index of the corpus (--model hash:64: plumbing)
@@ -272,8 +273,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=dlc_corpus.DEFAULT_OUT,
                     help="the DLC corpus (eval/dlc_corpus.py writes it); indexed when --index has no index yet")
     ap.add_argument("--questions", type=Path,
-                    help=f"questions (JSONL); default {QUESTIONS.name}; with --split heldout…heldout36 that "
-                         f"batch's file ({HELDOUT_QUESTIONS.name} … {HELDOUT_FILES['heldout36'].name})")
+                    help=f"questions (JSONL); default {QUESTIONS.name}; with --split heldout…heldout37 that "
+                         f"batch's file ({HELDOUT_QUESTIONS.name} … {HELDOUT_FILES['heldout37'].name})")
     ap.add_argument("--split", choices=(*SPLITS, "all"), default="all")
     ap.add_argument("--no-inference", action="store_true", help="skip the place-inference check")
     ap.add_argument("--json", action="store_true", help="print the table, then one JSON object")

@@ -195,6 +195,7 @@ _BOUNDS = {
     "heldout34": ((22, 34), (10, 18), (4, 12)),  # most topics text_only: few titled topics are left to ask again
     "heldout35": ((22, 34), (10, 18), (4, 12)),  # the same bounds as heldout34: six text_only, ten topics with titles
     "heldout36": ((22, 34), (10, 18), (4, 12)),  # the same bounds as heldout35: five text_only, eleven topics with titles
+    "heldout37": ((22, 34), (10, 18), (4, 12)),  # the same bounds as heldout36: five text_only, ten topics with titles
 }
 _HELDOUT = [b.name for b in _ORDER if b.heldout]
 
