@@ -1,5 +1,5 @@
 """The subjects the documents' titles name, searched by meaning: which subject a question in everyday words is about
-(防止下雨把山坡上的泥土冲走 → 水土保持; 工地上尘土飞扬、马路上起灰 → 扬尘污染防治; 遛狗要牵绳 → 养犬).
+(防止下雨把山坡上的泥土冲走 → 水土保持; 工地上尘土飞扬、马路上起灰 → 建设工地扬尘污染防治; 管建筑渣土 → 城市建筑垃圾).
 
 Each distinct title subject (``subjects.title_subject``) is embedded once, as a passage, through the index's embedding
 cache: an index build embeds them, so a question only reads them back.
