@@ -884,29 +884,32 @@ def _answer_for_nearest_subject(question: str, info: QuestionInfo, topic: Topic,
     (the articles that rule on a neighbouring title's subject are a step further from what was asked), so not kept.
     Not the nearest subject alone: those of absent subjects are as close (0.85–0.90) as right ones (0.87–0.92). Not
     the second and third nearest: +29 right, +25 wrong more."""
-    if not info.document_kind:
+    closest = index.nearest_subjects(info.topic, 1) if info.document_kind else []
+    if not closest:
         return None
+    subject = closest[0][0]
     near = {title_subject(index.doc_list[d].get("title"), index.document_region(d)) for d, _ in nearest} - {None}
-    for subject, _ in index.nearest_subjects(info.topic, 1):
-        agree = [t for t in near if subject in t or t in subject]
-        if not agree:
-            continue
-        subject = min([subject, *agree], key=len)
-        if (len(subject) < 2 or subject == normalize(info.topic).lower()
-                or sum(subject in t for t in index.titles) > SHARED_SUBJECT_MAX_SHARE * len(index.titles)):
-            continue
-        answer = _asked_for(question, info, subject, index, calibration, filters, _lead(lead, what) +
-                            f"标题意思最接近的是关于“{subject}”的文件，以下按“{subject}”作答（请核对是否即所问）：")
-        if answer is not None:
-            return answer
-    return None
+    agree = [t for t in near if subject in t or t in subject]
+    if not agree:
+        return None
+    subject = min([subject, *agree], key=len)
+    if (len(subject) < 2 or subject == normalize(info.topic).lower()
+            or _titles_naming(index, subject) > SHARED_SUBJECT_MAX_SHARE * len(index.titles)):
+        return None
+    return _asked_for(question, info, subject, index, calibration, filters, _lead(lead, what) +
+                      f"标题意思最接近的是关于“{subject}”的文件，以下按“{subject}”作答（请核对是否即所问）：")
+
+
+def _titles_naming(index: Any, subject: str) -> int:
+    """How many of the index's titles name ``subject`` (a substring of the normalised title)."""
+    return sum(subject in title for title in index.titles)
 
 
 def _broad(index: Any, topic: Topic, subject: str) -> bool:
     """Whether so many titles name ``subject`` (more than ``SHARED_SUBJECT_MAX_TITLES``, or than
     ``SHARED_SUBJECT_MAX_SHARE`` of them) that a document on it need not be on what was asked (大气污染防治, 旅游), unless
     it holds a specific word of the question or is one (``_names_a_specific_word``, ``_is_a_word_asked``)."""
-    naming = sum(subject in title for title in index.titles)
+    naming = _titles_naming(index, subject)
     return ((naming > SHARED_SUBJECT_MAX_TITLES or naming > SHARED_SUBJECT_MAX_SHARE * len(index.titles))
             and not _names_a_specific_word(index, topic, subject) and not _is_a_word_asked(index, topic, subject))
 
