@@ -26,6 +26,23 @@ def real_index(tmp_path_factory):
     return index
 
 
+@pytest.fixture
+def counting_embedder():
+    """A factory of plumbing embedders (``hash:dim``) that record every passage text they embed (``.texts``)."""
+    from policyqa.embedders import HashEmbedder
+
+    class CountingEmbedder(HashEmbedder):
+        def __init__(self, dim: int = 16):
+            super().__init__(dim=dim)
+            self.texts: list[str] = []
+
+        def embed_passages(self, texts, batch_size=16, progress=None):
+            self.texts.extend(texts)
+            return super().embed_passages(texts, batch_size, progress)
+
+    return CountingEmbedder
+
+
 def pytest_collection_modifyitems(config, items):
     """Every test that uses the real model through ``real_index`` is in the slow tier."""
     for item in items:

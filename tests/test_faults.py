@@ -244,23 +244,14 @@ def test_eval_works_from_any_directory_and_unreadable_labels_are_errors(tmp_path
 
 
 # ------------------------------------------------------------------ bounds
-def test_identical_texts_are_embedded_once(tmp_path):
-    class Counting(HashEmbedder):
-        def __init__(self):
-            super().__init__(dim=16)
-            self.texts = []
-
-        def embed_passages(self, texts, batch_size=16, progress=None):
-            self.texts.extend(texts)
-            return super().embed_passages(texts, batch_size, progress)
-
+def test_identical_texts_are_embedded_once(tmp_path, counting_embedder):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     # A file that repeats one block 60 times, plus a copy of it: many chunks, few distinct texts.
     block = "一、重点工作\n1.推进暖巢计划。全年完成试点十个。\n2.深化殡葬改革。\n"
     (corpus / "a.txt").write_text("某市民政工作要点\n" + block * 60, encoding="utf-8")
     (corpus / "b.txt").write_text("某市民政工作要点\n" + block * 60, encoding="utf-8")
-    emb = Counting()
+    emb = counting_embedder(16)
     idx, s = build_index([corpus], tmp_path / "idx", emb)
     subjects = idx.subject_table().subjects  # the titles' subjects, embedded once too (subject_search)
     assert len(subjects) == 1 and emb.texts.count(subjects[0]) == 1

@@ -1143,33 +1143,24 @@ def test_a_question_no_trial_answers_is_answered_for_the_title_subject_nearest_t
     assert ask(question, index=dust).answered_as is None
 
 
-def test_the_title_subjects_are_embedded_by_the_build_and_read_back_by_a_question(tmp_path, monkeypatch):
+def test_the_title_subjects_are_embedded_by_the_build_and_read_back_by_a_question(tmp_path, monkeypatch,
+                                                                                  counting_embedder):
     import sqlite3
 
     from policyqa.embed_cache import EmbeddingCache
-    from policyqa.embedders import HashEmbedder
-
-    class Counting(HashEmbedder):
-        def __init__(self):
-            super().__init__(dim=64)
-            self.passages = []
-
-        def embed_passages(self, texts, batch_size=16, progress=None):
-            self.passages.extend(texts)
-            return super().embed_passages(texts, batch_size, progress)
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     plain = ["为了规范本市管理，制定本条例。"]
     _regulation(corpus, "bz.txt", "滨州市扬尘污染防治条例", plain)
     _regulation(corpus, "zj.txt", "湛江市养犬管理条例", plain)
-    built = Counting()
+    built = counting_embedder(64)
     build_index([corpus], tmp_path / "idx", built)
-    assert {"扬尘污染防治", "养犬"} <= set(built.passages)
-    asking = Counting()
+    assert {"扬尘污染防治", "养犬"} <= set(built.texts)
+    asking = counting_embedder(64)
     idx = PolicyIndex.load(tmp_path / "idx", asking)
-    assert idx.nearest_subjects("扬尘", 2)[0][0] == "扬尘污染防治" and asking.passages == []  # from the cache
+    assert idx.nearest_subjects("扬尘", 2)[0][0] == "扬尘污染防治" and asking.texts == []  # from the cache
     # A cache that cannot be used (a read-only index) costs only the embedding.
     monkeypatch.setattr(EmbeddingCache, "embed_passages", lambda *a, **k: (_ for _ in ()).throw(sqlite3.OperationalError("x")))
     idx = PolicyIndex.load(tmp_path / "idx", asking)
-    assert idx.nearest_subjects("扬尘")[0][0] == "扬尘污染防治" and set(asking.passages) == {"扬尘污染防治", "养犬"}
+    assert idx.nearest_subjects("扬尘")[0][0] == "扬尘污染防治" and set(asking.texts) == {"扬尘污染防治", "养犬"}
